@@ -26,7 +26,7 @@ offline: $(VENV)/.site  ## Build the offline variant (works from file://) and zi
 
 bench: $(VENV)/.dev  ## Print build time, page weight, search index size and search latency
 	bash scripts/ensure-chromium.sh
-	$(BIN)/python -m bench
+	$(BIN)/python scripts/bench.py
 
 $(VENV)/.site: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

@@ -22,7 +22,7 @@ def _services(data: SiteData, domain: Domain, link: Callable[[str], str]) -> str
             continue
         name = f'<a href="{h.inline(link(s.page + "#" + s.slug))}"><strong>{h.inline(s.name)}</strong></a>'
         if s.status is not ServiceStatus.current:
-            name += f"<br><small>{h.inline(s.status.value)}</small>"
+            name += f" ({h.inline(s.status.value)})"
         facts = [_labelled("Use", h.inline(s.choose_when))]
         if s.limits:
             facts.append(_labelled("Numbers", "; ".join(h.inline(x) for x in s.limits)))
