@@ -27,7 +27,7 @@ def relative_url(page_url: str, target: str, use_directory_urls: bool = True) ->
 def entries(data: SiteData) -> list[tuple[str, list[str], str, str]]:
     """(term, aliases, definition, link target) for the glossary rows and every data row."""
     rows = [(g.term, list(g.aliases), g.definition, g.link) for g in data.glossary]
-    rows += [(a.name, [], a.summary, f"modeling/built-in-algorithms.md#{a.slug}") for a in data.algorithms]
+    rows += [(a.name, list(a.aliases), a.summary, f"modeling/built-in-algorithms.md#{a.slug}") for a in data.algorithms]
     rows += [(m.name, list(m.aliases), m.measures, f"{m.page}#{m.slug}") for m in data.metrics]
     rows += [(s.name, list(s.former_names), s.purpose, f"{s.page}#{s.slug}")
              for s in data.services]

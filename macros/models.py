@@ -106,6 +106,7 @@ class Hyperparameters(Row):
 class Algorithm(Row):
     name: Text
     slug: Slug
+    aliases: list[Text] = Field(default_factory=list, description="Acronyms and other names people search for")
     summary: Text
     problem_types: list[Text] = Field(min_length=1)
     learning: Learning

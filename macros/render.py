@@ -88,6 +88,8 @@ def algorithm_section(a: Algorithm, level: int = 2) -> str:
         ["Cue words", h.joined(a.cue_words)],
     ]
     body = f"<p>{h.inline(a.summary)}</p>"
+    if a.aliases:
+        body += f"<p><em>Also called:</em> {h.joined(a.aliases)}</p>"
     if a.status:
         body += h.admonition("info", "Status today", f"<p>{h.inline(a.status)}</p>")
     body += h.table(["Fact", "Value"], facts, "data-table facts")

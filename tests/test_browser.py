@@ -10,24 +10,28 @@ pytestmark = pytest.mark.browser
 
 
 def search(page, query: str) -> list[str]:
-    """Type `query` into the site's search box; return the result links shown, in order."""
+    """Type `query` into the site's search box as a person would; return the result links shown, in order."""
     box = page.locator("input.md-search__input")
     if not box.is_visible():
-        page.locator("label.md-header__button[for='__search']").click()
-    box.fill("")
-    box.type(query, delay=5)
+        page.keyboard.press("/")  # Material's shortcut opens search on narrow screens
+    box.fill(query[:-1])
+    box.press(query[-1])  # the last keystroke, as a person types it, triggers the query
+    # Results arrive from a web worker, one answer per keystroke: wait until the list stops changing
     page.wait_for_function(
         """(query) => {
-            const meta = document.querySelector('.md-search-result__meta');
             const input = document.querySelector('input.md-search__input');
-            return meta && input.value === query && !/Type to start searching/i.test(meta.textContent)
-                && (document.querySelectorAll('.md-search-result__item').length > 0
-                    || /No matching documents/i.test(meta.textContent));
+            const list = document.querySelector('.md-search-result__list');
+            const meta = document.querySelector('.md-search-result__meta');
+            const state = input.value + '|' + meta.textContent + '|' + list.innerHTML.length;
+            const now = performance.now();
+            if (window.__searchState !== state) { window.__searchState = state; window.__searchSince = now; }
+            return input.value === query && !/Type to start/i.test(meta.textContent)
+                && now - window.__searchSince > 250;
         }""",
         arg=query,
+        polling=50,
         timeout=10000,
     )
-    page.wait_for_timeout(60)  # let the worker's final answer land
     return page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
 
 
