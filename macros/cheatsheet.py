@@ -65,4 +65,4 @@ def render_sheet(data: SiteData, domain: Domain, link: Callable[[str], str], fac
             f'generated from the site\'s data files</p>')
     controls = ('<p class="sheet-controls"><button type="button" class="md-button md-button--primary" '
                 'onclick="window.print()">Print this cheat sheet</button></p>')
-    return f'\n<div class="cheat-sheet">{controls}{meta}{body}</div>\n\n'
+    return h.block(f'<div class="cheat-sheet">{controls}{meta}{body}</div>')

@@ -5,19 +5,18 @@ Every value from the data files passes through `inline` before it reaches a page
 `backticks` for code.
 """
 
+import base64
 import html
 import re
 
 _CODE = re.compile(r"`([^`]+)`")
-_JINJA = {"{": "&#123;", "}": "&#125;"}
+# Characters that Jinja, Markdown or a table would otherwise interpret, as numeric entities
+_MARKUP = str.maketrans({char: f"&#{ord(char)};" for char in "{}|*_[]\\"})
 
 
 def inline(text: str) -> str:
     """Escape `text` for HTML and Markdown; turn `backticks` into <code>."""
-    escaped = html.escape(text, quote=True)
-    escaped = "".join(_JINJA.get(char, char) for char in escaped)
-    escaped = escaped.replace("|", "&#124;").replace("*", "&#42;").replace("_", "&#95;")
-    escaped = escaped.replace("[", "&#91;").replace("]", "&#93;").replace("\\", "&#92;")
+    escaped = html.escape(text, quote=True).translate(_MARKUP)
     return _CODE.sub(r"<code>\1</code>", escaped)
 
 
@@ -46,6 +45,16 @@ def heading(level: int, text: str, anchor: str) -> str:
     return f"\n{'#' * level} {inline(text)} {{#{anchor}}}\n\n"
 
 
+_PACKED_BLOCK = re.compile(r'<div class="data-block" data-html="([A-Za-z0-9+/=]*)"></div>')
+
+
 def block(html_fragment: str) -> str:
-    """Wrap HTML so Markdown leaves it alone and the page keeps flowing after it."""
-    return f'\n<div class="data-block">{html_fragment}</div>\n\n'
+    """Pack finished HTML into one empty placeholder, so Markdown does not re-parse it;
+    `unpack_blocks` puts it back once the page is converted."""
+    packed = base64.b64encode(html_fragment.encode("utf-8")).decode("ascii")
+    return f'\n<div class="data-block" data-html="{packed}"></div>\n\n'
+
+
+def unpack_blocks(page_html: str) -> str:
+    return _PACKED_BLOCK.sub(
+        lambda match: f'<div class="data-block">{base64.b64decode(match.group(1)).decode("utf-8")}</div>', page_html)

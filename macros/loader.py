@@ -14,6 +14,10 @@ from pydantic import BaseModel, ValidationError
 from .models import MODELS_BY_FILE
 
 
+# libyaml's parser when PyYAML was built with it (the PyPI wheels are), else the pure-Python one
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class DataError(Exception):
     """A data file is broken; the message says where and how."""
 
@@ -93,8 +97,12 @@ def load_rows(path: Path, model: type[BaseModel]) -> tuple:
     except OSError as error:
         raise DataError(f"{_shown(path)}: cannot be read ({error.strerror})") from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()  # nodes keep line numbers for the error messages
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

@@ -1,9 +1,7 @@
 """LaTeX to MathML at build time, so formulas need no script, no font download and print as text.
 
-Used two ways: `to_mathml` by the macros for formulas stored in data/, and as a MkDocs hook
-(`on_page_content`) that converts the `$...$` and `$$...$$` that pages write through
-pymdownx.arithmatex (generic mode). This file imports nothing from the package so MkDocs can
-load it as a hook by path.
+`to_mathml` serves the formulas stored in data/; `convert_arithmatex` the `$...$` and `$$...$$`
+that pages write through pymdownx.arithmatex (generic mode).
 """
 
 import html
@@ -42,18 +40,10 @@ def to_mathml(latex: str, display: bool = False) -> str:
     return markup.replace("<math ", f'<math alttext="{html.escape(latex, quote=True)}" ', 1)
 
 
-def on_page_content(html_text: str, page, **_) -> str:
-    def convert_match(display: bool):
-        def replace(match: re.Match) -> str:
-            latex = html.unescape(match.group(1))
-            try:
-                return to_mathml(latex, display)
-            except ValueError as error:
-                from mkdocs.exceptions import PluginError
+def convert_arithmatex(page_html: str) -> str:
+    """Replace arithmatex's script-rendered spans and divs with MathML."""
 
-                raise PluginError(f"{page.file.src_path}: {error}") from None
+    def replacer(display: bool):
+        return lambda match: to_mathml(html.unescape(match.group(1)), display)
 
-        return replace
-
-    html_text = _BLOCK.sub(convert_match(True), html_text)
-    return _INLINE.sub(convert_match(False), html_text)
+    return _INLINE.sub(replacer(False), _BLOCK.sub(replacer(True), page_html))

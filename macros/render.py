@@ -128,8 +128,6 @@ def service_section(s: Service, level: int = 3) -> str:
     if s.status is not ServiceStatus.current:
         body += h.admonition("info", f"Status today: {s.status.value}", f"<p>{h.inline(s.status_note)}</p>")
     facts = [["Choose it when", h.inline(s.choose_when)]]
-    if s.former_names:
-        facts.append(["Formerly", h.joined(s.former_names)])
     if s.limits:
         facts.append(["Key numbers and limits", h.bullets(s.limits)])
     if s.integrations:
@@ -137,7 +135,8 @@ def service_section(s: Service, level: int = 3) -> str:
     body += h.table(["Fact", "Value"], facts, "data-table facts")
     body += h.admonition("warning", "Exam traps", h.bullets(s.traps))
     body += _source(s.source)
-    return h.heading(level, s.name, s.slug) + h.block(body)
+    title = f"{s.name} (formerly {' and '.join(s.former_names)})" if s.former_names else s.name
+    return h.heading(level, title, s.slug) + h.block(body)
 
 
 def service_table(services: Iterable[Service], link: Callable[[str], str]) -> str:

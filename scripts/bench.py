@@ -5,12 +5,16 @@ Targets (2-core machine): build <= 5 s; data rendering <= 30% of it; median page
 formula pages at most 100 KiB more; search index <= 1 MiB; results within 100 ms.
 """
 
+import functools
+import gzip
+import http.server
 import io
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -45,38 +49,57 @@ def build_times(work: Path) -> tuple[float, float]:
     return statistics.median(with_macros), statistics.median(no_macros)
 
 
-def serve(site: Path):
-    import functools
-    import http.server
-    import threading
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed when the browser asks, as GitHub Pages does."""
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(site: Path):
+    handler = functools.partial(GzipHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def page_weights(browser, base: str, paths: list[str]) -> dict[str, int]:
-    """Bytes a first-time visitor downloads for each page (HTML, CSS, JS, images; no cache)."""
+def page_weights(browser, base: str, paths: list[str]) -> dict[str, tuple[int, int]]:
+    """(bytes over the wire with gzip, bytes once decoded) a first-time visitor downloads per page:
+    HTML, CSS, JS, images and the search index, with an empty cache."""
     weights = {}
     for path in paths:
         context = browser.new_context()
         page = context.new_page()
-        sizes = []
-        page.on("response", lambda r: sizes.append(len(r.body())) if r.status == 200 else None)
+        responses = []
+        page.on("requestfinished", lambda request: responses.append(request))
         page.goto(base + path, wait_until="networkidle")
-        weights[path] = sum(sizes)
+        wire = sum(r.sizes()["responseBodySize"] for r in responses)
+        decoded = sum(len(r.response().body()) for r in responses if r.response() and r.response().status == 200)
+        weights[path] = (wire, decoded)
         context.close()
     return weights
 
 
 def search_latencies(browser, base: str) -> list[float]:
     """Milliseconds from the last keystroke to the results list changing, per query."""
-    page = browser.new_page()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(base, wait_until="networkidle")
-    page.locator("label.md-header__button[for='__search']").click()
     box = page.locator("input.md-search__input")
+    box.click()
     box.type("warm")  # loads the worker and the index before timing
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     latencies = []
@@ -137,15 +160,19 @@ def main() -> None:
         server.shutdown()
 
     share = max(0.0, (with_macros - no_macros) / with_macros)
-    heaviest = max(weights, key=weights.get)
-    median_weight = statistics.median(weights.values())
-    formula_pages = {p: w for p, w in weights.items() if p.startswith("formulas/")}
+    wire = {path: sizes[0] for path, sizes in weights.items()}
+    decoded = {path: sizes[1] for path, sizes in weights.items()}
+    heaviest = max(wire, key=wire.get)
+    median_weight = statistics.median(wire.values())
+    formula_pages = {p: w for p, w in wire.items() if p.startswith("formulas/")}
     print(f"Clean build, median of {RUNS}:           {with_macros:.2f} s  (target <= 5 s)")
     print(f"Clean build without macros, median:    {no_macros:.2f} s")
     print(f"Data rendering share of the build:     {share:.0%}  (target <= 30%)")
     print(f"Pages measured:                        {len(weights)}")
-    print(f"Median page download:                  {kib(median_weight)}  (target <= 250 KiB)")
-    print(f"Heaviest page download:                {kib(weights[heaviest])}  ({heaviest or 'home'})")
+    print(f"Median page download (gzip, as Pages): {kib(median_weight)}  (target <= 250 KiB;"
+          f" {kib(statistics.median(decoded.values()))} decoded)")
+    print(f"Heaviest page download (gzip):         {kib(wire[heaviest])}  ({heaviest or 'home'};"
+          f" {kib(decoded[heaviest])} decoded)")
     for path, weight in sorted(formula_pages.items()):
         print(f"Formula page {path:<34} {kib(weight)}  ({kib(weight - median_weight)} over the median;"
               f" target <= 100 KiB)")

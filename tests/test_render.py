@@ -37,6 +37,11 @@ ZOO = [
 ]
 
 
+def html_of(fragment: str) -> str:
+    """The fragment as it ends up on the page, after the build hook unpacks data blocks."""
+    return h.unpack_blocks(fragment)
+
+
 def row_names(table_html: str) -> list[str]:
     return re.findall(r"<tr><td><a [^>]*><strong>([^<]+)</strong>", table_html)
 
@@ -53,13 +58,13 @@ def test_inline_turns_backticks_into_code_after_escaping():
 
 def test_pipe_and_script_in_a_description_render_as_text():
     nasty = algorithm("Nasty", summary="Uses a | pipe and <script>x()</script>")
-    section = render.algorithm_section(nasty)
+    section = html_of(render.algorithm_section(nasty))
     assert "<script>" not in section and "&lt;script&gt;x()&lt;/script&gt;" in section
     assert "&#124; pipe" in section
 
 
 def test_full_table_lists_every_algorithm_sorted_by_name():
-    assert row_names(render.algorithm_table(ZOO)) == ["alpha", "Mid", "Zeta"]
+    assert row_names(html_of(render.algorithm_table(ZOO))) == ["alpha", "Mid", "Zeta"]
 
 
 @pytest.mark.parametrize(
@@ -76,23 +81,23 @@ def test_full_table_lists_every_algorithm_sorted_by_name():
     ],
 )
 def test_filtered_views_keep_only_matching_rows(view, expected):
-    assert row_names(render.algorithm_table(ZOO, view)) == expected
+    assert row_names(html_of(render.algorithm_table(ZOO, view))) == expected
 
 
 def test_unknown_view_is_refused_with_the_choices():
     with pytest.raises(ValueError, match="unknown algorithm view 'gpu'.*gpu-only"):
-        render.algorithm_table(ZOO, "gpu")
+        html_of(render.algorithm_table(ZOO, "gpu"))
 
 
 def test_table_cells_follow_the_row():
-    table = render.algorithm_table([ZOO[1]], page_prefix="../modeling/built-in-algorithms/")
+    table = html_of(render.algorithm_table([ZOO[1]], page_prefix="../modeling/built-in-algorithms/"))
     cells = re.findall(r"<td>(.*?)</td>", table)
     assert cells[0] == '<a href="../modeling/built-in-algorithms/#alpha"><strong>alpha</strong></a>'
     assert cells[1:] == ["regression", "unsupervised", "text/csv", "File", "GPU", "CPU or GPU", "Yes"]
 
 
 def test_chooser_groups_algorithms_by_problem_type():
-    chooser = render.algorithm_chooser(ZOO)
+    chooser = html_of(render.algorithm_chooser(ZOO))
     rows = re.findall(r"<tr><td>([^<]+)</td><td>(.*?)</td>", chooser)
     assert [problem for problem, _ in rows] == ["clustering", "regression"]
     assert row_names("<tr><td>" + rows[1][1].replace(", ", "</td></tr><tr><td>")) == ["alpha", "Mid", "Zeta"]
@@ -100,6 +105,13 @@ def test_chooser_groups_algorithms_by_problem_type():
 
 def test_section_heading_carries_a_stable_anchor():
     assert render.algorithm_section(ZOO[0], level=3).startswith("\n### Zeta {#zeta}\n")
+
+
+def test_blocks_survive_packing_unchanged():
+    fragment = '<table><tr><td>k-NN &amp; "F1" ✓</td></tr></table>'
+    packed = h.block(fragment)
+    assert "<table>" not in packed
+    assert html_of(packed).strip() == f'<div class="data-block">{fragment}</div>'
 
 
 def test_decision_renders_comparison_and_scenarios_in_order():
@@ -111,7 +123,7 @@ def test_decision_renders_comparison_and_scenarios_in_order():
         "scenarios": [{"scenario": f"case {n}", "choice": "A", "why": "w", "wrong": "B", "wrong_why": "x",
                        "source": "https://aws.amazon.com/a"} for n in (1, 2)],
     })
-    section = render.decision_section(decision)
+    section = html_of(render.decision_section(decision))
     assert section.index("<strong>A</strong></td><td>fast") < section.index("<strong>B</strong></td><td>slow")
     assert section.index("case 1") < section.index("case 2")
     assert "B: x" in section
@@ -124,7 +136,7 @@ def test_service_status_note_is_shown_for_renamed_services():
         "status": "renamed", "status_note": "Was Kinesis Data Firehose until 2024.",
         "source": "https://docs.aws.amazon.com/firehose/latest/dev/what-is-this-service.html",
     })
-    section = render.service_section(service)
+    section = html_of(render.service_section(service))
     assert "Status today: renamed" in section and "Was Kinesis Data Firehose until 2024." in section
 
 
