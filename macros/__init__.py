@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 
 from . import cheatsheet, glossary, render
 from .loader import DataError, SiteData, load_site_data
-from .models import DOMAIN_TITLES, Domain
+from .models import Domain
 
 ALGORITHMS_PAGE = "modeling/built-in-algorithms.md"
 
@@ -28,8 +28,6 @@ def define_env(env) -> None:
         data: SiteData = load_site_data(project / "data")
     except DataError as error:
         raise PluginError(f"Invalid data: {error}") from None
-    env.variables["site_data"] = data
-    env.variables["facts_date"] = env.conf.get("extra", {}).get("facts_date", "")
 
     def relative(target: str) -> str:
         """URL of docs/`target` as seen from the page being rendered."""
@@ -75,12 +73,6 @@ def define_env(env) -> None:
         return render.service_section(at_home(_lookup(data.services, slug, "service"), "service"), level)
 
     @env.macro
-    def services_table(domain_name: str | None = None) -> str:
-        wanted = domain(domain_name)
-        rows = [s for s in data.services if wanted is None or s.domain is wanted]
-        return render.service_table(rows, relative)
-
-    @env.macro
     def decision(slug: str, level: int = 3) -> str:
         return render.decision_section(_lookup(data.decisions, slug, "decision"), level)
 
@@ -104,6 +96,4 @@ def define_env(env) -> None:
 
     @env.macro
     def cheat_sheet(domain_name: str) -> str:
-        return cheatsheet.render_sheet(data, domain(domain_name), relative, env.variables["facts_date"])
-
-    env.variables["domain_titles"] = {d.value: title for d, title in DOMAIN_TITLES.items()}
+        return cheatsheet.render_sheet(data, domain(domain_name), relative, env.conf["extra"]["facts_date"])

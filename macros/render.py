@@ -139,15 +139,6 @@ def service_section(s: Service, level: int = 3) -> str:
     return h.heading(level, title, s.slug) + h.block(body)
 
 
-def service_table(services: Iterable[Service], link: Callable[[str], str]) -> str:
-    rows = [
-        [f'<a href="{h.inline(link(s.page + "#" + s.slug))}"><strong>{h.inline(s.name)}</strong></a>', h.inline(s.purpose), h.inline(s.choose_when),
-         h.inline(s.status.value if s.status is ServiceStatus.current else f"{s.status.value}: {s.status_note}")]
-        for s in services
-    ]
-    return h.block(h.table(["Service", "What it is for", "Choose it when", "Status"], rows, "data-table services"))
-
-
 # --- Decision tables ---------------------------------------------------------------
 
 
