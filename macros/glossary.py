@@ -29,16 +29,16 @@ def entries(data: SiteData) -> list[tuple[str, list[str], str, str]]:
     rows = [(g.term, list(g.aliases), g.definition, g.link) for g in data.glossary]
     rows += [(a.name, list(a.aliases), a.summary, f"modeling/built-in-algorithms.md#{a.slug}") for a in data.algorithms]
     rows += [(m.name, list(m.aliases), m.measures, f"{m.page}#{m.slug}") for m in data.metrics]
-    rows += [(s.name, list(s.former_names), s.purpose, f"{s.page}#{s.slug}")
-             for s in data.services]
+    rows += [(s.name, list(s.former_names), s.purpose, f"{s.page}#{s.slug}") for s in data.services]
     return sorted(rows, key=lambda row: row[0].lower())
 
 
 def glossary_table(data: SiteData, link: Callable[[str], str]) -> str:
+    """Terms and aliases feed search; definitions do not, since the linked sections teach the same."""
     rows = [
         [f'<a href="{h.inline(link(target))}"><strong>{h.inline(term)}</strong></a>'
          + (f"<br><small>{h.joined(aliases)}</small>" if aliases else ""),
-         h.inline(definition)]
+         h.unsearchable(h.inline(definition))]
         for term, aliases, definition, target in entries(data)
     ]
     return h.block(h.table(["Term", "Definition"], rows, "data-table glossary"))

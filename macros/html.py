@@ -28,12 +28,19 @@ def bullets(items) -> str:
     return "<ul>" + "".join(f"<li>{inline(item)}</li>" for item in items) + "</ul>"
 
 
-def table(headers, rows, css_class: str = "data-table") -> str:
+def unsearchable(html_fragment: str) -> str:
+    """Keep a fragment out of the search index (Material's search plugin honours the attribute)."""
+    return f'<span data-search-exclude="true">{html_fragment}</span>'
+
+
+def table(headers, rows, css_class: str = "data-table", searchable: bool = True) -> str:
     """An HTML table in a classed wrapper (Material styles and scrolls only class-less tables);
-    `rows` hold cells that are already HTML."""
+    `rows` hold cells that are already HTML. Tables that repeat facts indexed elsewhere on the
+    site pass searchable=False, which keeps the search index small and its results unique."""
     head = "".join(f"<th>{inline(header)}</th>" for header in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f'<div class="{css_class}"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    exclude = "" if searchable else ' data-search-exclude="true"'
+    return f'<div class="{css_class}"{exclude}><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def admonition(kind: str, title: str, body_html: str) -> str:

@@ -4,6 +4,7 @@
 that pages write through pymdownx.arithmatex (generic mode).
 """
 
+import functools
 import html
 import re
 
@@ -27,6 +28,7 @@ def _braces_balance(latex: str) -> bool:
     return depth == 0
 
 
+@functools.lru_cache(maxsize=None)  # the same formula is validated, shown on its page and on a cheat sheet
 def to_mathml(latex: str, display: bool = False) -> str:
     try:
         if not _braces_balance(latex):

@@ -55,7 +55,8 @@ def algorithm_table(algorithms: Iterable[Algorithm], view: str = "all", page_pre
     ]
     headers = ["Algorithm", "Problem type", "Learning", "Training input", "Input mode",
                "Trains on", "Infers on", "Multi-instance"]
-    return h.block(h.table(headers, rows, "data-table algorithms"))
+    # Filtered views repeat rows of the full table: only the full table feeds search
+    return h.block(h.table(headers, rows, "data-table algorithms", searchable=view == "all"))
 
 
 def algorithm_tuning_table(algorithms: Iterable[Algorithm], page_prefix: str = "") -> str:
@@ -69,7 +70,7 @@ def algorithm_tuning_table(algorithms: Iterable[Algorithm], page_prefix: str = "
         for a in sorted(algorithms, key=lambda a: a.name.lower())
     ]
     headers = ["Algorithm", "Required hyperparameters", "Worth tuning", "Metrics reported"]
-    return h.block(h.table(headers, rows, "data-table algorithm-tuning"))
+    return h.block(h.table(headers, rows, "data-table algorithm-tuning", searchable=False))
 
 
 def algorithm_section(a: Algorithm, level: int = 2) -> str:
@@ -120,7 +121,8 @@ def algorithm_chooser(algorithms: Iterable[Algorithm], page_prefix: str = "") ->
 
 
 def _source(url: str) -> str:
-    return f'<p class="source">Source: <a href="{h.inline(url)}">{h.inline(url)}</a></p>'
+    # Shown for checking, not searched: URLs would only bloat the search index
+    return f'<p class="source" data-search-exclude="true">Source: <a href="{h.inline(url)}">{h.inline(url)}</a></p>'
 
 
 def service_section(s: Service, level: int = 3) -> str:

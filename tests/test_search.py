@@ -41,7 +41,7 @@ QUERIES = [
     ("k-means", ALGORITHMS + "#k-means"),
     ("Seq2Seq", ALGORITHMS + "#seq2seq"),
     ("seq2seq translation", ALGORITHMS + "#seq2seq"),
-    ("PCA", ALGORITHMS + "#pca"),
+    ("PCA", (ALGORITHMS + "#pca", "exploratory-data-analysis/visualization/#pca-and-t-sne-for-visualization")),
     ("RCF", ALGORITHMS + "#random-cut-forest"),
     ("Random Cut Forest", ALGORITHMS + "#random-cut-forest"),
     ("BlazingText", ALGORITHMS + "#blazingtext"),
