@@ -54,7 +54,8 @@ def _algorithms(data: SiteData) -> str:
 def _metrics(data: SiteData) -> str:
     rows = [[f"<strong>{h.inline(m.name)}</strong>", to_mathml(m.formula), h.inline(m.prefer_when)]
             for m in data.metrics]
-    return "<h2>Formulas</h2>" + h.table(["Metric", "Formula", "Use when"], rows)
+    # Formulas do not wrap: this table spans the sheet's full width instead of one column
+    return '<div class="sheet-wide"><h2>Formulas</h2>' + h.table(["Metric", "Formula", "Use when"], rows) + "</div>"
 
 
 def render_sheet(data: SiteData, domain: Domain, link: Callable[[str], str], facts_date: str) -> str:

@@ -34,11 +34,15 @@ def printed(browser, base_url):
         # Row text as printed, formulas left out (MathML extracts from a PDF as loose glyphs)
         rows = page.eval_on_selector_all(".cheat-sheet tbody tr", """rows => rows.map(r =>
             [...r.cells].filter(c => !c.querySelector('math')).map(c => c.innerText))""")
-        overflowing = page.evaluate("""() => [...document.querySelectorAll('.cheat-sheet *')]
-            .filter(e => e.getClientRects().length && e.scrollWidth > e.clientWidth + 1
-                     && getComputedStyle(e).overflowX !== 'visible' || e.getBoundingClientRect().right >
-                     document.querySelector('.cheat-sheet').getBoundingClientRect().right + 1)
-            .map(e => e.tagName + ' ' + e.textContent.slice(0, 40))""")
+        # Anything wider than the sheet, or spilling out of its table cell (a formula, a long word)
+        overflowing = page.evaluate("""() => {
+            const sheet = document.querySelector('.cheat-sheet').getBoundingClientRect();
+            return [...document.querySelectorAll('.cheat-sheet *')].filter(e => {
+                const box = e.getBoundingClientRect(), cell = e.closest('td, th');
+                return box.width && (box.right > sheet.right + 1
+                    || (cell && cell !== e && box.right > cell.getBoundingClientRect().right + 1));
+            }).map(e => e.tagName + ' ' + e.textContent.slice(0, 40));
+        }""")
         hidden = page.evaluate("""() => [...document.querySelectorAll('.cheat-sheet details, .cheat-sheet .tabbed-block')]
             .filter(e => e.offsetParent === null).length""")
         chrome_visible = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-search', '.md-tabs']
