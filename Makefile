@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build offline bench clean
 
-serve: $(VENV)/.site  ## Set up and serve the site on http://127.0.0.1:8000
+serve: $(VENV)/.site  ## Set up and serve the site on http://127.0.0.1:8000/mls-c01/ (the root redirects there)
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 test: $(VENV)/.dev  ## Set up, build with --strict (online and offline variants) and run every test
