@@ -28,9 +28,13 @@ def bullets(items) -> str:
     return "<ul>" + "".join(f"<li>{inline(item)}</li>" for item in items) + "</ul>"
 
 
+# Material's search plugin skips elements carrying this attribute (and strips it from the page)
+NOT_SEARCHED = ' data-search-exclude="true"'
+
+
 def unsearchable(html_fragment: str) -> str:
-    """Keep a fragment out of the search index (Material's search plugin honours the attribute)."""
-    return f'<span data-search-exclude="true">{html_fragment}</span>'
+    """Keep a fragment out of the search index."""
+    return f"<span{NOT_SEARCHED}>{html_fragment}</span>"
 
 
 def table(headers, rows, css_class: str = "data-table", searchable: bool = True) -> str:
@@ -39,7 +43,7 @@ def table(headers, rows, css_class: str = "data-table", searchable: bool = True)
     site pass searchable=False, which keeps the search index small and its results unique."""
     head = "".join(f"<th>{inline(header)}</th>" for header in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    exclude = "" if searchable else ' data-search-exclude="true"'
+    exclude = "" if searchable else NOT_SEARCHED
     return f'<div class="{css_class}"{exclude}><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 

@@ -122,7 +122,7 @@ def algorithm_chooser(algorithms: Iterable[Algorithm], page_prefix: str = "") ->
 
 def _source(url: str) -> str:
     # Shown for checking, not searched: URLs would only bloat the search index
-    return f'<p class="source" data-search-exclude="true">Source: <a href="{h.inline(url)}">{h.inline(url)}</a></p>'
+    return f'<p class="source"{h.NOT_SEARCHED}>Source: <a href="{h.inline(url)}">{h.inline(url)}</a></p>'
 
 
 def service_section(s: Service, level: int = 3) -> str:

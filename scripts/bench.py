@@ -5,23 +5,24 @@ Targets (2-core machine): build <= 5 s; data rendering <= 30% of it; median page
 formula pages at most 100 KiB more; search index <= 1 MiB; results within 100 ms.
 """
 
-import functools
 import gzip
-import http.server
 import io
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+sys.path.insert(0, str(ROOT))
+
+from conftest import CHROMIUM_ARGS, QuietHandler, chromium_path, serve_site  # noqa: E402
+from macros.models import Domain  # noqa: E402
+from test_browser import all_pages  # noqa: E402
 
 QUERIES = ["xgboost", "k-NN", "F1", "Firehose Parquet", "IP address anomaly", "RCF", "SMOTE", "t-SNE",
            "one-hot", "DeepAR", "Pipe mode", "serverless inference", "KMS", "VPC", "dropout", "L1",
@@ -49,7 +50,7 @@ def build_times(work: Path) -> tuple[float, float]:
     return statistics.median(with_macros), statistics.median(no_macros)
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Serves files gzip-compressed when the browser asks, as GitHub Pages does."""
 
     def send_head(self):
@@ -65,16 +66,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-    def log_message(self, *args):
-        pass
-
-
-def serve(site: Path):
-    handler = functools.partial(GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def page_weights(browser, base: str, paths: list[str]) -> dict[str, tuple[int, int]]:
@@ -126,7 +117,7 @@ def cheat_sheet_pages(browser, base: str) -> dict[str, int]:
     from pypdf import PdfReader
 
     counts = {}
-    for slug in ["data-engineering", "exploratory-data-analysis", "modeling", "ml-implementation-operations"]:
+    for slug in (domain.value for domain in Domain):
         page = browser.new_page()
         page.goto(f"{base}cheatsheets/{slug}/", wait_until="networkidle")
         page.emulate_media(media="print")
@@ -145,12 +136,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         with_macros, no_macros = build_times(work)
-        site = work / "with"
-        timed_build(ROOT / "mkdocs.yml", site)
-        pages = sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
-                       for p in site.rglob("index.html") if not p.relative_to(site).as_posix().startswith("search"))
+        site = work / "with"  # the last build with macros is the site measured below
+        pages = all_pages(site)
         index_size = (site / "search" / "search_index.json").stat().st_size
-        server, base = serve(site)
+        server, base = serve_site(site, GzipHandler)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             weights = page_weights(browser, base, pages)

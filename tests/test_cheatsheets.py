@@ -8,10 +8,11 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import NetworkLog
+from macros.models import Domain
 
 pytestmark = pytest.mark.browser
 
-SHEETS = ["data-engineering", "exploratory-data-analysis", "modeling", "ml-implementation-operations"]
+SHEETS = [domain.value for domain in Domain]
 MAX_PAGES = 4
 
 
