@@ -18,17 +18,23 @@ from .models import MODELS_BY_FILE
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# Kinds whose files are still being written (TEMPORARY during the exams/practice work)
+OPTIONAL_KINDS = {"exams", "questions"}
+
+
 class DataError(Exception):
     """A data file is broken; the message says where and how."""
 
 
 @dataclass(frozen=True)
 class SiteData:
+    exams: tuple
     algorithms: tuple
     services: tuple
     decisions: tuple
     metrics: tuple
     glossary: tuple
+    questions: tuple
 
 
 def _shown(path: Path) -> str:
@@ -128,7 +134,7 @@ def load_rows(path: Path, model: type[BaseModel]) -> tuple:
                 f"{_shown(path)}: line {line}: {label}: field '{field}': {problem}"
                 for line, field, problem in problems
             )) from None
-        key = getattr(row, "slug", None) or getattr(row, "term")
+        key = getattr(row, "slug", None) or getattr(row, "term", None) or row.code
         if key.lower() in seen:
             raise DataError(
                 f"{_shown(path)}: line {node.start_mark.line + 1}: {label}: duplicate '{key}' "
@@ -147,6 +153,9 @@ def load_site_data(data_dir: Path) -> SiteData:
     loaded = {}
     for stem, model in MODELS_BY_FILE.items():
         files = _data_files(data_dir, stem)
+        if not files and stem in OPTIONAL_KINDS:
+            loaded[stem] = ()
+            continue
         if not files:
             raise DataError(f"{data_dir / (stem + '.yml')}: file is missing")
         rows = tuple(row for path in files for row in load_rows(path, model))

@@ -4,6 +4,8 @@ Every model forbids unknown fields, so a typo in a key is an error, not a silent
 Closed sets (domains, learning types, instance classes, input modes) are enums.
 """
 
+import datetime
+import re
 from enum import Enum
 from typing import Annotated
 
@@ -55,6 +57,39 @@ class Row(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+# --- Exam task tags ----------------------------------------------------------------
+
+_EXAM_CODE = re.compile(r"^[A-Z]{3}-C\d{2}$")
+_TASK_ID = re.compile(r"^\d+\.\d+$")
+
+
+def _exam_tags(value: dict) -> dict:
+    """Shape only: the exams and task ids are checked against data/exams.yml once every file is loaded."""
+    for code, tasks in value.items():
+        if not _EXAM_CODE.match(code):
+            raise ValueError(f"'{code}' is not an exam code like 'MLA-C02'")
+        for task in tasks:
+            if not _TASK_ID.match(task):
+                raise ValueError(f"{code}: '{task}' is not a task id like '2.1'")
+    return value
+
+
+ExamTags = Annotated[dict[str, list[str]], AfterValidator(_exam_tags)]
+
+
+class Priority(int, Enum):
+    """How far a fact travels: 1 exam-day sheet, 2 domain cheat sheet, 3 its page only."""
+    exam_day = 1
+    cheat_sheet = 2
+    page_only = 3
+
+
+class TaggedRow(Row):
+    """A top-level data row: the exam tasks it serves and the day it was last checked against its source."""
+    exams: ExamTags = Field(default_factory=dict, description="Exam code -> task ids, e.g. {MLA-C02: ['2.1']}")
+    checked: datetime.date | None = Field(None, description="When the row was last checked against its source")
+
+
 class Domain(str, Enum):
     data_engineering = "data-engineering"
     exploratory_data_analysis = "exploratory-data-analysis"
@@ -103,7 +138,7 @@ class Hyperparameters(Row):
     tuning: list[Text] = Field(min_length=1)
 
 
-class Algorithm(Row):
+class Algorithm(TaggedRow):
     name: Text
     slug: Slug
     aliases: list[Text] = Field(default_factory=list, description="Acronyms and other names people search for")
@@ -132,7 +167,12 @@ class ServiceStatus(str, Enum):
     current = "current"
     renamed = "renamed"
     closed = "closed to new customers"
-    retired = "retired"
+    maintenance = "in maintenance"
+    ended = "ended"
+
+
+# A scenario whose best choice is a service in one of these states must say what to use today
+UNAVAILABLE = (ServiceStatus.closed, ServiceStatus.ended)
 
 
 def _domain_page(value: str) -> str:
@@ -145,7 +185,7 @@ def _domain_page(value: str) -> str:
 DomainPage = Annotated[str, AfterValidator(_domain_page)]
 
 
-class Service(Row):
+class Service(TaggedRow):
     name: Text
     slug: Slug
     page: DomainPage = Field(description="The page that teaches it, inside docs/")
@@ -156,7 +196,10 @@ class Service(Row):
     traps: list[Text] = Field(min_length=1)
     status: ServiceStatus = ServiceStatus.current
     status_note: Text | None = None
+    status_date: datetime.date | None = Field(None, description="When the status took effect")
+    status_source: Source | None = Field(None, description="The AWS page that announces the status")
     former_names: list[Text] = Field(default_factory=list)
+    priority: Priority = Priority.cheat_sheet
     source: Source
 
     @property
@@ -173,12 +216,22 @@ class Service(Row):
 # --- Decision tables ---------------------------------------------------------------
 
 
+class TodayAnswer(Row):
+    """What to choose on AWS today when the exam-era answer is closed or ended."""
+    choice: Text
+    why: Text
+    source: Source
+
+
 class Scenario(Row):
     scenario: Text
     choice: Text
+    service: Slug | None = Field(None, description="Slug of the service the best choice names, if it is one")
     why: Text
     wrong: Text
     wrong_why: Text
+    today: TodayAnswer | None = None
+    priority: Priority = Priority.cheat_sheet
     source: Source
 
 
@@ -202,9 +255,10 @@ class Comparison(Row):
         return self
 
 
-class Decision(Row):
+class Decision(TaggedRow):
     title: Text
     slug: Slug
+    page: Text = Field(description="The page that renders it, inside docs/")
     domain: Domain
     summary: Text
     compare: Comparison | None = None
@@ -262,7 +316,7 @@ class WorkedExample(Row):
         return self
 
 
-class Metric(Row):
+class Metric(TaggedRow):
     name: Text
     slug: Slug
     aliases: list[Text] = Field(default_factory=list)
@@ -282,7 +336,7 @@ class Metric(Row):
 # --- Glossary ----------------------------------------------------------------------
 
 
-class GlossaryEntry(Row):
+class GlossaryEntry(TaggedRow):
     term: Text
     aliases: list[Text] = Field(default_factory=list)
     definition: Text
@@ -290,10 +344,159 @@ class GlossaryEntry(Row):
     source: Source
 
 
+# --- Exams ---------------------------------------------------------------------------
+
+
+class ExamStatus(str, Enum):
+    beta = "beta"
+    current = "current"
+    replaced = "replaced"
+    retired = "retired"
+
+
+class Level(str, Enum):
+    foundational = "Foundational"
+    associate = "Associate"
+    professional = "Professional"
+    specialty = "Specialty"
+
+
+class Task(Row):
+    id: Annotated[str, Field(pattern=r"^\d+\.\d+$")]
+    title: Text
+    knowledge: list[Text] = Field(default_factory=list)
+    skills: list[Text] = Field(default_factory=list)
+
+
+class ExamDomain(Row):
+    number: int = Field(ge=1)
+    slug: Slug
+    title: Text
+    weight: int = Field(ge=1, le=100, description="Percent of scored content")
+    tasks: list[Task] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _tasks_belong_to_domain(self):
+        for task in self.tasks:
+            if not task.id.startswith(f"{self.number}."):
+                raise ValueError(f"task {task.id} does not belong to domain {self.number}")
+        return self
+
+
+class Exam(Row):
+    code: Annotated[str, Field(pattern=r"^[A-Z]{3}-C\d{2}$")]
+    title: Text
+    level: Level
+    status: ExamStatus
+    available_from: datetime.date | None = None
+    retired_on: datetime.date | None = Field(None, description="Last day it could be taken")
+    replaced_by: str | None = None
+    questions: int = Field(ge=1)
+    scored: int | None = Field(None, ge=1)
+    minutes: int = Field(ge=1)
+    passing_score: int = Field(ge=100, le=1000)
+    fee_usd: int = Field(ge=0)
+    question_types: list[Text] = Field(min_length=1)
+    summary: Text
+    added: list[Text] = Field(default_factory=list, description="What this version adds to the one it replaced")
+    removed: list[Text] = Field(default_factory=list, description="What this version drops")
+    source: Source
+    checked: datetime.date
+    domains: list[ExamDomain] = Field(min_length=1)
+
+    @property
+    def slug(self) -> str:
+        return self.code.lower()
+
+    @property
+    def tasks(self) -> dict[str, Task]:
+        return {task.id: task for domain in self.domains for task in domain.tasks}
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        total = sum(d.weight for d in self.domains)
+        if total != 100:
+            raise ValueError(f"domain weights add up to {total}, not 100")
+        ids = [t.id for d in self.domains for t in d.tasks]
+        if len(ids) != len(set(ids)):
+            raise ValueError("task ids repeat")
+        if self.status in (ExamStatus.retired, ExamStatus.replaced) and not self.retired_on:
+            raise ValueError(f"a {self.status.value} exam needs retired_on")
+        return self
+
+
+# --- Practice questions ----------------------------------------------------------------
+
+
+class QuestionKind(str, Enum):
+    single = "single"          # one correct option
+    multiple = "multiple"      # two or more correct options
+    ordering = "ordering"      # steps, listed in the right order
+    matching = "matching"      # prompts paired with answers
+
+
+class Difficulty(str, Enum):
+    easy = "easy"
+    medium = "medium"
+    hard = "hard"
+
+
+class Option(Row):
+    text: Text
+    correct: bool = False
+    why: Text = Field(description="Why this option is right or wrong")
+
+
+class MatchPair(Row):
+    prompt: Text
+    answer: Text
+
+
+class Question(TaggedRow):
+    slug: Slug
+    kind: QuestionKind
+    stem: Text
+    options: list[Option] = Field(default_factory=list)
+    steps: list[Text] = Field(default_factory=list, description="Ordering: the steps in the right order")
+    pairs: list[MatchPair] = Field(default_factory=list, description="Matching: each prompt with its answer")
+    explanation: Text
+    teaches: list[Text] = Field(min_length=1, description="Row slugs or 'page.md#anchor' that teach the answer")
+    expect: Text = Field(description="A phrase the first taught section states, proving it teaches the answer")
+    difficulty: Difficulty
+    source: Source
+
+    @model_validator(mode="after")
+    def _answer_shape(self):
+        correct = sum(option.correct for option in self.options)
+        kind = self.kind
+        if kind in (QuestionKind.single, QuestionKind.multiple):
+            if self.steps or self.pairs:
+                raise ValueError(f"a {kind.value} question has options, not steps or pairs")
+            if len(self.options) < 4:
+                raise ValueError(f"a {kind.value} question needs at least 4 options, found {len(self.options)}")
+            if kind is QuestionKind.single and correct != 1:
+                raise ValueError(f"a single-response question needs exactly 1 correct option, found {correct}")
+            if kind is QuestionKind.multiple and not 2 <= correct < len(self.options):
+                raise ValueError(f"a multiple-response question needs 2 or more correct options "
+                                 f"and at least one wrong one, found {correct} of {len(self.options)}")
+        elif kind is QuestionKind.ordering:
+            if self.options or self.pairs or not 3 <= len(self.steps) <= 5:
+                raise ValueError("an ordering question lists 3 to 5 steps, and no options or pairs")
+        elif self.options or self.steps or not 3 <= len(self.pairs) <= 7:
+            raise ValueError("a matching question lists 3 to 7 pairs, and no options or steps")
+        if not self.exams:
+            raise ValueError("a question needs exam task tags")
+        if self.checked is None:
+            raise ValueError("a question needs its checked date")
+        return self
+
+
 MODELS_BY_FILE = {
+    "exams": Exam,
     "algorithms": Algorithm,
     "services": Service,
     "decisions": Decision,
     "metrics": Metric,
     "glossary": GlossaryEntry,
+    "questions": Question,
 }

@@ -1,6 +1,7 @@
 """Exam-eve searches, typed into the site's search box in Chromium: the section that answers each
 query must be among the first three results shown."""
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -136,6 +137,21 @@ def search_page(browser, base_url):
 def _target(link: str, base_url: str) -> str:
     parts = urlsplit(link)
     return parts.path.removeprefix(urlsplit(base_url).path) + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def _query_files() -> list[tuple[str, str | tuple[str, ...]]]:
+    """Queries for newer topics, one file per topic: `query<TAB>expected[<TAB>expected...]` per line,
+    each expected target a built URL path with its anchor ('ml-engineering/ci-cd/#codepipeline')."""
+    queries = []
+    for file in sorted((Path(__file__).parent / "search_queries").glob("*.tsv")):
+        for line in file.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                query, *targets = line.split("\t")
+                queries.append((query, targets[0] if len(targets) == 1 else tuple(targets)))
+    return queries
+
+
+QUERIES += _query_files()
 
 
 def test_query_set_is_large_enough():
