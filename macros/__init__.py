@@ -97,3 +97,78 @@ def define_env(env) -> None:
     @env.macro
     def cheat_sheet(domain_name: str) -> str:
         return cheatsheet.render_sheet(data, domain(domain_name), relative, env.conf["extra"]["facts_date"])
+
+    # --- practice (helper) ---
+    # Practice pages (docs/practice/): questions, progress tables, flashcards, timed mock exams.
+    # Rendering lives in macros/practice.py; `practice_link` below is a temporary stand-in for the
+    # lead's shared link resolver: a row slug or 'page.md#anchor' -> a relative .md URL, which
+    # MkDocs rewrites for each build and checks under --strict.
+    import posixpath
+
+    from . import practice
+
+    practice_rows = {}  # slug -> (page.md#anchor, title)
+    for row in data.services:
+        practice_rows[row.slug] = (f"{row.page}#{row.slug}", row.name)
+    for row in data.decisions:
+        practice_rows[row.slug] = (f"{row.page}#{row.slug}", row.title)
+    for row in data.metrics:
+        practice_rows[row.slug] = (f"{row.page}#{row.slug}", row.name)
+    for row in data.algorithms:
+        practice_rows[row.slug] = (f"{ALGORITHMS_PAGE}#{row.slug}", row.name)
+    practice_titles = {g.link: g.term for g in data.glossary}
+
+    def practice_target(target: str) -> str:
+        if target.partition("#")[0].endswith(".md"):
+            return target
+        if target not in practice_rows:
+            raise PluginError(f"{env.page.file.src_uri}: no service, decision, metric or algorithm "
+                              f"has the slug '{target}' to link to")
+        return practice_rows[target][0]
+
+    def practice_link(target: str) -> str:
+        path, _, anchor = practice_target(target).partition("#")
+        url = posixpath.relpath(path, posixpath.dirname(env.page.file.src_uri) or ".")
+        return url + (f"#{anchor}" if anchor else "")
+
+    def practice_title(target: str) -> str:
+        if target in practice_rows:
+            return practice_rows[target][1]
+        return practice_titles.get(target) or practice.humanize(target)
+
+    def practice_exam_row(code: str):
+        for exam in data.exams:
+            if exam.code == code:
+                return exam
+        raise PluginError(f"No exam '{code}' in data/exams.yml")
+
+    def practice_call(render, *args):
+        try:
+            return render(*args)
+        except ValueError as error:
+            raise PluginError(f"{env.page.file.src_uri}: {error}") from None
+
+    @env.macro
+    def practice_overview() -> str:
+        for exam in practice.practised_exams(data.exams, data.questions):
+            for page in (f"{exam.slug}.md", f"mock-{exam.slug}.md"):
+                if not (Path(env.conf["docs_dir"]) / "practice" / page).exists():
+                    raise PluginError(f"{exam.code} has practice questions but no docs/practice/{page}: "
+                                      f"copy the MLA-C02 page and change the exam code")
+        cards = len(practice.decision_cards(data.decisions, practice_link))
+        cards += len(data.glossary)
+        return practice_call(practice.overview, data.exams, data.questions, practice_link, cards)
+
+    @env.macro
+    def practice_exam(code: str) -> str:
+        return practice_call(practice.exam_page, practice_exam_row(code), data.questions, practice_link,
+                             practice_title)
+
+    @env.macro
+    def practice_mock(code: str) -> str:
+        return practice_call(practice.mock_page, practice_exam_row(code), data.questions, practice_link,
+                             practice_title)
+
+    @env.macro
+    def practice_flashcards() -> str:
+        return practice_call(practice.flashcards, data.decisions, data.glossary, data.exams, practice_link)

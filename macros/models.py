@@ -7,7 +7,7 @@ Closed sets (domains, learning types, instance classes, input modes) are enums.
 import datetime
 import re
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -177,7 +177,7 @@ UNAVAILABLE = (ServiceStatus.closed, ServiceStatus.ended)
 
 def _domain_page(value: str) -> str:
     first, _, rest = value.partition("/")
-    if first not in {d.value for d in Domain} or not rest.endswith(".md") or "/" in rest:
+    if first not in {d.value for d in Domain} | {"generative-ai"} or not rest.endswith(".md") or "/" in rest:
         raise ValueError("must be a page of a domain folder, like 'data-engineering/streaming.md'")
     return value
 
@@ -304,6 +304,7 @@ class WorkedExample(Row):
     actual: list[float] | None = None
     predicted: list[float] | None = None
     value: float | None = None
+    inputs: dict[str, Any] | None = None
 
     @model_validator(mode="after")
     def _pairs_match(self):
