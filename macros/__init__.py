@@ -1,99 +1,127 @@
-"""mkdocs-macros entry point: load and validate data/, then expose the rendering macros.
+"""Entry point of the macros, under MkDocs (mkdocs-macros) and Zensical alike: it only wires.
 
-Nothing here renders by itself; each macro looks rows up and hands them to `render` or
-`cheatsheet`. A broken data file stops the build here, before any page is written.
+Each macro finds its rows in the loaded site and hands them to a pure renderer in `render`,
+`cheatsheet`, `glossary` or `exams`. MkDocs calls `define_env` once per build and Zensical once per
+page; `load_site` caches, so the data is read and validated once either way, and a broken file stops
+the build with a DataError naming the file, entry and field. Imports are absolute because Zensical
+loads this file by path.
 """
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-from . import cheatsheet, glossary, render
-from .loader import DataError, SiteData, load_site_data
-from .models import Domain
-
-ALGORITHMS_PAGE = "modeling/built-in-algorithms.md"
-
-
-def _lookup(rows, slug: str, kind: str):
-    for row in rows:
-        if row.slug == slug:
-            return row
-    raise PluginError(f"No {kind} with slug '{slug}' in data/{kind}s.yml")
+from macros import cheatsheet, exams, glossary, render
+from macros.errors import DataError
+from macros.loader import load_site
+from macros.pages import relative_link, source_of
 
 
 def define_env(env) -> None:
     project = Path(env.project_dir)
-    try:
-        data: SiteData = load_site_data(project / "data")
-    except DataError as error:
-        raise PluginError(f"Invalid data: {error}") from None
+    docs_dir = project / env.conf.get("docs_dir", "docs")
+    site = load_site(project)
+    data = site.data
+    facts_date = env.conf["extra"]["facts_date"]
 
-    def relative(target: str) -> str:
-        """URL of docs/`target` as seen from the page being rendered."""
-        return glossary.relative_url(env.page.url, target, env.conf["use_directory_urls"])
+    def current_page() -> str:
+        return source_of(env.page.url, docs_dir)
 
-    def algorithms_prefix() -> str:
-        return "" if env.page.file.src_uri == ALGORITHMS_PAGE else relative(ALGORITHMS_PAGE)
+    def link(target: str) -> str:
+        """A row's home ('page.md#anchor') as a link relative to the page being rendered."""
+        return relative_link(current_page(), target)
 
-    def domain(name: str | None) -> Domain | None:
-        try:
-            return Domain(name) if name else None
-        except ValueError:
-            raise PluginError(f"Unknown domain '{name}'; use one of: {', '.join(d.value for d in Domain)}") from None
+    def find(rows, key: str, kind: str):
+        for row in rows:
+            if row.key == key:
+                return row
+        raise DataError(f"docs/{current_page()}: no {kind} '{key}' in data/{kind}*.yml")
+
+    def at_home(row, kind: str):
+        """A row's section is rendered on its own page, so its links and anchor are found there."""
+        if current_page() != row.page:
+            raise DataError(f"docs/{current_page()}: the {kind} '{row.key}' is taught on {row.page}; "
+                            f"render its section there and link to it from here")
+        return row
+
+    def exam(code: str):
+        return find(data.exams, code, "exam")
+
+    def exam_domain(code: str, domain_slug: str):
+        for domain in exam(code).domains:
+            if domain.slug == domain_slug:
+                return domain
+        raise DataError(f"docs/{current_page()}: {code} has no domain '{domain_slug}' in data/exams.yml")
 
     @env.macro
     def algorithms_table(view: str = "all") -> str:
         try:
-            return render.algorithm_table(data.algorithms, view, algorithms_prefix())
+            return render.algorithm_table(data.algorithms, link, view)
         except ValueError as error:
-            raise PluginError(str(error)) from None
+            raise DataError(f"docs/{current_page()}: {error}") from None
 
     @env.macro
     def algorithms_tuning_table() -> str:
-        return render.algorithm_tuning_table(data.algorithms, algorithms_prefix())
+        return render.algorithm_tuning_table(data.algorithms, link)
 
     @env.macro
     def algorithm_chooser() -> str:
-        return render.algorithm_chooser(data.algorithms, algorithms_prefix())
+        return render.algorithm_chooser(data.algorithms, link)
 
     @env.macro
     def algorithm(slug: str, level: int = 2) -> str:
-        return render.algorithm_section(_lookup(data.algorithms, slug, "algorithm"), level)
-
-    def at_home(row, kind: str):
-        """Sections are rendered on the page their row names, so links and the glossary find them."""
-        if env.page.file.src_uri != row.page:
-            raise PluginError(f"{env.page.file.src_uri}: the {kind} '{row.slug}' is taught on {row.page}; "
-                              f"render its section there and link to it from here")
-        return row
+        return render.algorithm_section(at_home(find(data.algorithms, slug, "algorithm"), "algorithm"), level)
 
     @env.macro
     def service(slug: str, level: int = 3) -> str:
-        return render.service_section(at_home(_lookup(data.services, slug, "service"), "service"), level)
+        return render.service_section(at_home(find(data.services, slug, "service"), "service"), level)
 
     @env.macro
     def decision(slug: str, level: int = 3) -> str:
-        return render.decision_section(_lookup(data.decisions, slug, "decision"), level)
-
-    @env.macro
-    def decisions(domain_name: str | None = None, level: int = 3) -> str:
-        wanted = domain(domain_name)
-        return "".join(render.decision_section(d, level) for d in data.decisions
-                       if wanted is None or d.domain is wanted)
+        return render.decision_section(at_home(find(data.decisions, slug, "decision"), "decision"), level)
 
     @env.macro
     def metric(slug: str, level: int = 3) -> str:
-        return render.metric_section(at_home(_lookup(data.metrics, slug, "metric"), "metric"), level)
+        return render.metric_section(at_home(find(data.metrics, slug, "metric"), "metric"), level)
 
     @env.macro
     def metrics_table(kind: str | None = None) -> str:
-        return render.metric_table([m for m in data.metrics if kind is None or m.kind.value == kind])
+        return render.metric_table([x for x in data.metrics if kind is None or x.kind.value == kind], link)
 
     @env.macro
     def glossary_table() -> str:
-        return glossary.glossary_table(data, relative)
+        return glossary.glossary_table(data, link)
 
     @env.macro
-    def cheat_sheet(domain_name: str) -> str:
-        return cheatsheet.render_sheet(data, domain(domain_name), relative, env.conf["extra"]["facts_date"])
+    def decisions_index(code: str, level: int = 2) -> str:
+        return exams.decisions_by_domain(exam(code), data.decisions, link, level)
+
+    @env.macro
+    def cheat_sheets_index(*codes: str) -> str:
+        return exams.sheets_index([exam(code) for code in codes], link)
+
+    @env.macro
+    def cheat_sheet(code: str, domain_slug: str) -> str:
+        chosen = exam(code), exam_domain(code, domain_slug)
+        return cheatsheet.render_sheet(data, f"{code} domain {chosen[1].number}: {chosen[1].title}",
+                                       cheatsheet.in_domain(*chosen), link, facts_date)
+
+    @env.macro
+    def exam_day_sheet(code: str) -> str:
+        return cheatsheet.render_sheet(data, f"{code} exam day", cheatsheet.exam_day(exam(code)), link, facts_date,
+                                       scenario_selects=cheatsheet.is_exam_day)
+
+    @env.macro
+    def page_tags() -> str:
+        """The exam tasks this page serves, under its title, linked to the exam pages."""
+        return exams.page_tags(site.pages[current_page()].exams, data.exams, link)
+
+    @env.macro
+    def exam_page(code: str) -> str:
+        return exams.exam_page(exam(code), site, link)
+
+    @env.macro
+    def exam_fact(code: str, field: str) -> str:
+        return exams.fact(exam(code), field)
+
+    @env.macro
+    def exams_table() -> str:
+        return exams.exams_table(data.exams, link)
