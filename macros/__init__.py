@@ -1,173 +1,163 @@
-"""mkdocs-macros entry point: load and validate data/, then expose the rendering macros.
+"""Entry point of the macros, under MkDocs (mkdocs-macros) and Zensical alike: it only wires.
 
-Nothing here renders by itself; each macro looks rows up and hands them to `render` or
-`cheatsheet`. A broken data file stops the build here, before any page is written.
+Each macro finds its rows in the loaded site and hands them to a pure renderer in `render`,
+`cheatsheet`, `glossary` or `exams`. MkDocs calls `define_env` once per build and Zensical once per
+page; `load_site` caches, so the data is read and validated once either way, and a broken file stops
+the build with a DataError naming the file, entry and field. Imports are absolute because Zensical
+loads this file by path.
 """
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-from . import cheatsheet, glossary, render
-from .loader import DataError, SiteData, load_site_data
-from .models import Domain
-
-ALGORITHMS_PAGE = "modeling/built-in-algorithms.md"
-
-
-def _lookup(rows, slug: str, kind: str):
-    for row in rows:
-        if row.slug == slug:
-            return row
-    raise PluginError(f"No {kind} with slug '{slug}' in data/{kind}s.yml")
+from macros import cheatsheet, exams, glossary, practice, render
+from macros.errors import DataError
+from macros.loader import load_site
+from macros.pages import relative_link, source_of
 
 
 def define_env(env) -> None:
     project = Path(env.project_dir)
-    try:
-        data: SiteData = load_site_data(project / "data")
-    except DataError as error:
-        raise PluginError(f"Invalid data: {error}") from None
+    docs_dir = project / env.conf.get("docs_dir", "docs")
+    site = load_site(project)
+    data = site.data
+    facts_date = env.conf["extra"]["facts_date"]
 
-    def relative(target: str) -> str:
-        """URL of docs/`target` as seen from the page being rendered."""
-        return glossary.relative_url(env.page.url, target, env.conf["use_directory_urls"])
+    def current_page() -> str:
+        return source_of(env.page.url, docs_dir)
 
-    def algorithms_prefix() -> str:
-        return "" if env.page.file.src_uri == ALGORITHMS_PAGE else relative(ALGORITHMS_PAGE)
+    def link(target: str) -> str:
+        """A row's home ('page.md#anchor') as a link relative to the page being rendered."""
+        return relative_link(current_page(), target)
 
-    def domain(name: str | None) -> Domain | None:
-        try:
-            return Domain(name) if name else None
-        except ValueError:
-            raise PluginError(f"Unknown domain '{name}'; use one of: {', '.join(d.value for d in Domain)}") from None
+    def find(rows, key: str, kind: str):
+        for row in rows:
+            if row.key == key:
+                return row
+        raise DataError(f"docs/{current_page()}: no {kind} '{key}' in data/{kind}*.yml")
+
+    def at_home(row, kind: str):
+        """A row's section is rendered on its own page, so its links and anchor are found there."""
+        if current_page() != row.page:
+            raise DataError(f"docs/{current_page()}: the {kind} '{row.key}' is taught on {row.page}; "
+                            f"render its section there and link to it from here")
+        return row
+
+    def exam(code: str):
+        return find(data.exams, code, "exam")
+
+    def exam_domain(code: str, domain_slug: str):
+        for domain in exam(code).domains:
+            if domain.slug == domain_slug:
+                return domain
+        raise DataError(f"docs/{current_page()}: {code} has no domain '{domain_slug}' in data/exams.yml")
 
     @env.macro
     def algorithms_table(view: str = "all") -> str:
         try:
-            return render.algorithm_table(data.algorithms, view, algorithms_prefix())
+            return render.algorithm_table(data.algorithms, link, view)
         except ValueError as error:
-            raise PluginError(str(error)) from None
+            raise DataError(f"docs/{current_page()}: {error}") from None
 
     @env.macro
     def algorithms_tuning_table() -> str:
-        return render.algorithm_tuning_table(data.algorithms, algorithms_prefix())
+        return render.algorithm_tuning_table(data.algorithms, link)
 
     @env.macro
     def algorithm_chooser() -> str:
-        return render.algorithm_chooser(data.algorithms, algorithms_prefix())
+        return render.algorithm_chooser(data.algorithms, link)
 
     @env.macro
     def algorithm(slug: str, level: int = 2) -> str:
-        return render.algorithm_section(_lookup(data.algorithms, slug, "algorithm"), level)
-
-    def at_home(row, kind: str):
-        """Sections are rendered on the page their row names, so links and the glossary find them."""
-        if env.page.file.src_uri != row.page:
-            raise PluginError(f"{env.page.file.src_uri}: the {kind} '{row.slug}' is taught on {row.page}; "
-                              f"render its section there and link to it from here")
-        return row
+        return render.algorithm_section(at_home(find(data.algorithms, slug, "algorithm"), "algorithm"), level)
 
     @env.macro
     def service(slug: str, level: int = 3) -> str:
-        return render.service_section(at_home(_lookup(data.services, slug, "service"), "service"), level)
+        return render.service_section(at_home(find(data.services, slug, "service"), "service"), level)
 
     @env.macro
     def decision(slug: str, level: int = 3) -> str:
-        return render.decision_section(_lookup(data.decisions, slug, "decision"), level)
-
-    @env.macro
-    def decisions(domain_name: str | None = None, level: int = 3) -> str:
-        wanted = domain(domain_name)
-        return "".join(render.decision_section(d, level) for d in data.decisions
-                       if wanted is None or d.domain is wanted)
+        return render.decision_section(at_home(find(data.decisions, slug, "decision"), "decision"), level)
 
     @env.macro
     def metric(slug: str, level: int = 3) -> str:
-        return render.metric_section(at_home(_lookup(data.metrics, slug, "metric"), "metric"), level)
+        return render.metric_section(at_home(find(data.metrics, slug, "metric"), "metric"), level)
 
     @env.macro
     def metrics_table(kind: str | None = None) -> str:
-        return render.metric_table([m for m in data.metrics if kind is None or m.kind.value == kind])
+        return render.metric_table([x for x in data.metrics if kind is None or x.kind.value == kind], link)
 
     @env.macro
     def glossary_table() -> str:
-        return glossary.glossary_table(data, relative)
+        return glossary.glossary_table(data, link)
 
     @env.macro
-    def cheat_sheet(domain_name: str) -> str:
-        return cheatsheet.render_sheet(data, domain(domain_name), relative, env.conf["extra"]["facts_date"])
+    def decisions_index(code: str, level: int = 2) -> str:
+        return exams.decisions_by_domain(exam(code), data.decisions, link, level)
 
-    # --- practice (helper) ---
-    # Practice pages (docs/practice/): questions, progress tables, flashcards, timed mock exams.
-    # Rendering lives in macros/practice.py; `practice_link` below is a temporary stand-in for the
-    # lead's shared link resolver: a row slug or 'page.md#anchor' -> a relative .md URL, which
-    # MkDocs rewrites for each build and checks under --strict.
-    import posixpath
+    @env.macro
+    def cheat_sheets_index(*codes: str) -> str:
+        return exams.sheets_index([exam(code) for code in codes], link)
 
-    from . import practice
+    @env.macro
+    def cheat_sheet(code: str, domain_slug: str) -> str:
+        chosen = exam(code), exam_domain(code, domain_slug)
+        return cheatsheet.render_sheet(data, f"{code} domain {chosen[1].number}: {chosen[1].title}",
+                                       cheatsheet.in_domain(*chosen), link, facts_date)
 
-    practice_rows = {}  # slug -> (page.md#anchor, title)
-    for row in data.services:
-        practice_rows[row.slug] = (f"{row.page}#{row.slug}", row.name)
-    for row in data.decisions:
-        practice_rows[row.slug] = (f"{row.page}#{row.slug}", row.title)
-    for row in data.metrics:
-        practice_rows[row.slug] = (f"{row.page}#{row.slug}", row.name)
-    for row in data.algorithms:
-        practice_rows[row.slug] = (f"{ALGORITHMS_PAGE}#{row.slug}", row.name)
-    practice_titles = {g.link: g.term for g in data.glossary}
+    @env.macro
+    def exam_day_sheet(code: str) -> str:
+        return cheatsheet.render_sheet(data, f"{code} exam day", cheatsheet.exam_day(exam(code)), link, facts_date,
+                                       scenario_selects=cheatsheet.is_exam_day)
 
-    def practice_target(target: str) -> str:
-        if target.partition("#")[0].endswith(".md"):
-            return target
-        if target not in practice_rows:
-            raise PluginError(f"{env.page.file.src_uri}: no service, decision, metric or algorithm "
-                              f"has the slug '{target}' to link to")
-        return practice_rows[target][0]
+    @env.macro
+    def page_tags() -> str:
+        """The exam tasks this page serves, under its title, linked to the exam pages."""
+        return exams.page_tags(site.pages[current_page()].exams, data.exams, link)
+
+    @env.macro
+    def exam_page(code: str) -> str:
+        return exams.exam_page(exam(code), site, link)
+
+    @env.macro
+    def exam_fact(code: str, field: str) -> str:
+        return exams.fact(exam(code), field)
+
+    @env.macro
+    def exams_table() -> str:
+        return exams.exams_table(data.exams, link)
+
+    # --- practice pages (macros/practice.py): questions, flashcards, timed mock exams ---
 
     def practice_link(target: str) -> str:
-        path, _, anchor = practice_target(target).partition("#")
-        url = posixpath.relpath(path, posixpath.dirname(env.page.file.src_uri) or ".")
-        return url + (f"#{anchor}" if anchor else "")
+        """A row slug or 'page.md#anchor' as a link relative to the page being rendered."""
+        return link(target if "#" in target else site.row(target).home)
 
     def practice_title(target: str) -> str:
-        if target in practice_rows:
-            return practice_rows[target][1]
-        return practice_titles.get(target) or practice.humanize(target)
+        return site.row(target).label if "#" not in target else site.title_of(target, practice.humanize)
 
-    def practice_exam_row(code: str):
-        for exam in data.exams:
-            if exam.code == code:
-                return exam
-        raise PluginError(f"No exam '{code}' in data/exams.yml")
-
-    def practice_call(render, *args):
+    def practice_call(render_page, *args):
         try:
-            return render(*args)
+            return render_page(*args)
         except ValueError as error:
-            raise PluginError(f"{env.page.file.src_uri}: {error}") from None
+            raise DataError(f"docs/{current_page()}: {error}") from None
 
     @env.macro
     def practice_overview() -> str:
-        for exam in practice.practised_exams(data.exams, data.questions):
-            for page in (f"{exam.slug}.md", f"mock-{exam.slug}.md"):
-                if not (Path(env.conf["docs_dir"]) / "practice" / page).exists():
-                    raise PluginError(f"{exam.code} has practice questions but no docs/practice/{page}: "
-                                      f"copy the MLA-C02 page and change the exam code")
-        cards = len(practice.decision_cards(data.decisions, practice_link))
-        cards += len(data.glossary)
+        for practised in practice.practised_exams(data.exams, data.questions):
+            for page in (f"{practised.slug}.md", f"mock-{practised.slug}.md"):
+                if not (docs_dir / "practice" / page).exists():
+                    raise DataError(f"{practised.code} has practice questions but no docs/practice/{page}: "
+                                    f"copy the MLA-C02 page and change the exam code")
+        cards = len(practice.decision_cards(data.decisions, practice_link)) + len(data.glossary)
         return practice_call(practice.overview, data.exams, data.questions, practice_link, cards)
 
     @env.macro
     def practice_exam(code: str) -> str:
-        return practice_call(practice.exam_page, practice_exam_row(code), data.questions, practice_link,
-                             practice_title)
+        return practice_call(practice.exam_page, exam(code), data.questions, practice_link, practice_title)
 
     @env.macro
     def practice_mock(code: str) -> str:
-        return practice_call(practice.mock_page, practice_exam_row(code), data.questions, practice_link,
-                             practice_title)
+        return practice_call(practice.mock_page, exam(code), data.questions, practice_link, practice_title)
 
     @env.macro
     def practice_flashcards() -> str:

@@ -5,25 +5,21 @@ duplicate slug -- raises DataError with one message naming the file, the entry, 
 the problem and the line, so the build can stop before a single page is rendered.
 """
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .errors import DataError
 from .models import MODELS_BY_FILE
+from .pages import read_pages
+from .references import check_references, tag_problems
 
 
 # libyaml's parser when PyYAML was built with it (the PyPI wheels are), else the pure-Python one
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-# Kinds whose files are still being written (TEMPORARY during the exams/practice work)
-OPTIONAL_KINDS = {"exams", "questions"}
-
-
-class DataError(Exception):
-    """A data file is broken; the message says where and how."""
 
 
 @dataclass(frozen=True)
@@ -96,8 +92,8 @@ def _describe(error: dict) -> str:
     return message
 
 
-def load_rows(path: Path, model: type[BaseModel]) -> tuple:
-    """Parse one YAML file holding a list of rows and validate each row with `model`."""
+def _load_file(path: Path, model: type[BaseModel]) -> list[tuple]:
+    """Parse one YAML file holding a list of rows; validate each with `model`; keep where each row is."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
@@ -121,8 +117,9 @@ def load_rows(path: Path, model: type[BaseModel]) -> tuple:
     rows, seen = [], {}
     for index, (item, node) in enumerate(zip(data, root.value)):
         label = _entry_label(item, index)
+        where = f"{_shown(path)}: line {node.start_mark.line + 1}: {label}"
         if not isinstance(item, dict):
-            raise DataError(f"{_shown(path)}: line {node.start_mark.line + 1}: {label}: must be a mapping of fields")
+            raise DataError(f"{where}: must be a mapping of fields")
         try:
             row = model.model_validate(item)
         except ValidationError as error:
@@ -134,15 +131,16 @@ def load_rows(path: Path, model: type[BaseModel]) -> tuple:
                 f"{_shown(path)}: line {line}: {label}: field '{field}': {problem}"
                 for line, field, problem in problems
             )) from None
-        key = getattr(row, "slug", None) or getattr(row, "term", None) or row.code
-        if key.lower() in seen:
-            raise DataError(
-                f"{_shown(path)}: line {node.start_mark.line + 1}: {label}: duplicate '{key}' "
-                f"(already used by entry {seen[key.lower()]})"
-            )
-        seen[key.lower()] = index + 1
-        rows.append(row)
-    return tuple(rows)
+        if row.key.lower() in seen:
+            raise DataError(f"{where}: duplicate '{row.key}' (already used by entry {seen[row.key.lower()]})")
+        seen[row.key.lower()] = index + 1
+        rows.append((row, where))
+    return rows
+
+
+def load_rows(path: Path, model: type[BaseModel]) -> tuple:
+    """Parse one YAML file holding a list of rows and validate each row with `model`."""
+    return tuple(row for row, _ in _load_file(path, model))
 
 
 def _data_files(data_dir: Path, stem: str) -> list[Path]:
@@ -150,18 +148,69 @@ def _data_files(data_dir: Path, stem: str) -> list[Path]:
 
 
 def load_site_data(data_dir: Path) -> SiteData:
-    loaded = {}
+    """Every kind's rows, validated one by one and then against each other."""
+    loaded, where = {}, {}
     for stem, model in MODELS_BY_FILE.items():
         files = _data_files(data_dir, stem)
-        if not files and stem in OPTIONAL_KINDS:
-            loaded[stem] = ()
-            continue
         if not files:
-            raise DataError(f"{data_dir / (stem + '.yml')}: file is missing")
-        rows = tuple(row for path in files for row in load_rows(path, model))
-        keys = [getattr(row, "slug", None) or getattr(row, "term") for row in rows]
-        duplicates = sorted({k for k in keys if keys.count(k) > 1})
-        if duplicates:
-            raise DataError(f"{data_dir}: {stem} entries share a slug across files: {', '.join(duplicates)}")
-        loaded[stem] = rows
-    return SiteData(**loaded)
+            raise DataError(f"{_shown(data_dir / (stem + '.yml'))}: file is missing")
+        located = [pair for path in files for pair in _load_file(path, model)]
+        seen = {}
+        for row, row_where in located:
+            if row.key in seen:
+                raise DataError(f"{row_where}: duplicate '{row.key}' (already used in {seen[row.key]})")
+            seen[row.key] = row_where
+            where[id(row)] = row_where
+        loaded[stem] = tuple(row for row, _ in located)
+    data = SiteData(**loaded)
+    check_references(data, lambda row: where[id(row)])
+    return data
+
+
+# Kinds whose rows have a section of their own that links and questions can point at
+LINKABLE_KINDS = ("services", "decisions", "metrics", "algorithms", "glossary")
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the macros read: the validated rows and what each page declares."""
+    data: SiteData
+    pages: dict
+
+    def row(self, key: str):
+        """The row with this key, of whichever linkable kind."""
+        for kind in LINKABLE_KINDS:
+            for row in getattr(self.data, kind):
+                if row.key == key:
+                    return row
+        raise DataError(f"no row '{key}' in data/ ({', '.join(LINKABLE_KINDS)})")
+
+    def title_of(self, target: str, fallback) -> str:
+        """How a link to 'page.md#anchor' reads: the row taught there, else fallback(target)."""
+        for kind in LINKABLE_KINDS:
+            for row in getattr(self.data, kind):
+                if row.home == target:
+                    return row.label
+        return fallback(target)
+
+
+def _fingerprint(project_dir: Path) -> tuple:
+    files = sorted((project_dir / "data").glob("*.yml")) + sorted((project_dir / "docs").rglob("*.md"))
+    return tuple((str(path), path.stat().st_mtime_ns) for path in files)
+
+
+def load_site(project_dir: Path) -> Site:
+    """Load and validate once per build: later calls reuse the result until a data file or page changes."""
+    return _load_site(project_dir, _fingerprint(project_dir))
+
+
+@functools.lru_cache(maxsize=1)
+def _load_site(project_dir: Path, _fingerprint: tuple) -> Site:
+    data = load_site_data(project_dir / "data")
+    pages = read_pages(project_dir / "docs")
+    exams = {exam.code: exam for exam in data.exams}
+    problems = [f"docs/{page.path}: front matter: {problem}"
+                for page in pages.values() for problem in tag_problems(exams, page.exams)]
+    if problems:
+        raise DataError("\n".join(problems))
+    return Site(data, pages)

@@ -1,7 +1,7 @@
 """LaTeX to MathML at build time, so formulas need no script, no font download and print as text.
 
-`to_mathml` serves the formulas stored in data/; `convert_arithmatex` the `$...$` and `$$...$$`
-that pages write through pymdownx.arithmatex (generic mode).
+`to_mathml` checks and converts one formula; `MathMLExtension` converts every `$...$` and `$$...$$`
+of a page (pymdownx.arithmatex finds them; data sections write them the same way).
 """
 
 import functools
@@ -9,10 +9,8 @@ import html
 import re
 
 from latex2mathml.converter import convert
-
-_INLINE = re.compile(r'<span class="arithmatex">\\\((.+?)\\\)</span>', re.S)
-_BLOCK = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.S)
-
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 _LEFTOVER_COMMAND = re.compile(r">[^<]*\\[A-Za-z]+")
 
@@ -42,10 +40,28 @@ def to_mathml(latex: str, display: bool = False) -> str:
     return markup.replace("<math ", f'<math alttext="{html.escape(latex, quote=True)}" ', 1)
 
 
-def convert_arithmatex(page_html: str) -> str:
-    """Replace arithmatex's script-rendered spans and divs with MathML."""
+class _ArithmatexToMathML(Treeprocessor):
+    """pymdownx.arithmatex (generic mode) leaves `\\(...\\)` in a span and `\\[...\\]` in a div;
+    this swaps each for the MathML of its formula, stashed so later steps leave the markup alone."""
 
-    def replacer(display: bool):
-        return lambda match: to_mathml(html.unescape(match.group(1)), display)
+    def run(self, root):
+        for element in root.iter():
+            if element.get("class") != "arithmatex" or element.text is None:
+                continue
+            display = element.tag == "div"
+            latex = element.text.strip()[2:-2]
+            element.text = self.md.htmlStash.store(to_mathml(html.unescape(latex.strip()), display))
+            del element.attrib["class"]
+            element.set("class", "formula" if display else "formula-inline")
 
-    return _INLINE.sub(replacer(False), _BLOCK.sub(replacer(True), page_html))
+
+class MathMLExtension(Extension):
+    """Formulas become MathML while Markdown converts the page: no script, no network."""
+
+    def extendMarkdown(self, md):
+        # After the inline patterns (priority 20) make the arithmatex elements, before anything serialises them
+        md.treeprocessors.register(_ArithmatexToMathML(md), "mathml", 15)
+
+
+def makeExtension(**kwargs):  # noqa: N802 - the name Python-Markdown looks for
+    return MathMLExtension(**kwargs)

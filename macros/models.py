@@ -1,13 +1,13 @@
 """Schemas of the data files: one pydantic model per kind of row.
 
 Every model forbids unknown fields, so a typo in a key is an error, not a silent gap.
-Closed sets (domains, learning types, instance classes, input modes) are enums.
+Closed sets (learning types, instance classes, input modes) are enums.
 """
 
 import datetime
 import re
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -85,24 +85,27 @@ class Priority(int, Enum):
 
 
 class TaggedRow(Row):
-    """A top-level data row: the exam tasks it serves and the day it was last checked against its source."""
+    """A top-level data row: the exam tasks it serves and the day it was last checked against its source.
+
+    Every kind names its identity the same way: `key` (unique within the kind, the anchor of its
+    section) and `page` (the docs/ page that teaches it); `home` is where links to the row point.
+    """
     exams: ExamTags = Field(default_factory=dict, description="Exam code -> task ids, e.g. {MLA-C02: ['2.1']}")
     checked: datetime.date | None = Field(None, description="When the row was last checked against its source")
+    priority: Priority = Priority.cheat_sheet
 
+    @property
+    def key(self) -> str:
+        return self.slug
 
-class Domain(str, Enum):
-    data_engineering = "data-engineering"
-    exploratory_data_analysis = "exploratory-data-analysis"
-    modeling = "modeling"
-    ml_implementation_operations = "ml-implementation-operations"
+    @property
+    def home(self) -> str:
+        return f"{self.page}#{self.key}"
 
-
-DOMAIN_TITLES = {
-    Domain.data_engineering: "Data Engineering",
-    Domain.exploratory_data_analysis: "Exploratory Data Analysis",
-    Domain.modeling: "Modeling",
-    Domain.ml_implementation_operations: "ML Implementation & Operations",
-}
+    @property
+    def label(self) -> str:
+        """How links to the row read."""
+        return self.name
 
 
 # --- SageMaker built-in algorithms -------------------------------------------------
@@ -155,6 +158,8 @@ class Algorithm(TaggedRow):
     status: Text | None = None
     source: Source
 
+    page: ClassVar[str] = "modeling/built-in-algorithms.md"
+
     @property
     def gpu_only(self) -> bool:
         return self.instances.training is InstanceClass.gpu
@@ -175,20 +180,19 @@ class ServiceStatus(str, Enum):
 UNAVAILABLE = (ServiceStatus.closed, ServiceStatus.ended)
 
 
-def _domain_page(value: str) -> str:
-    first, _, rest = value.partition("/")
-    if first not in {d.value for d in Domain} | {"generative-ai"} or not rest.endswith(".md") or "/" in rest:
-        raise ValueError("must be a page of a domain folder, like 'data-engineering/streaming.md'")
+def _docs_page(value: str) -> str:
+    if not value.endswith(".md") or value.startswith(("/", ".")) or "#" in value:
+        raise ValueError("must be a page inside docs/, like 'data-engineering/streaming.md'")
     return value
 
 
-DomainPage = Annotated[str, AfterValidator(_domain_page)]
+DocsPage = Annotated[str, AfterValidator(_docs_page)]
 
 
 class Service(TaggedRow):
     name: Text
     slug: Slug
-    page: DomainPage = Field(description="The page that teaches it, inside docs/")
+    page: DocsPage = Field(description="The page that teaches it, inside docs/")
     purpose: Text
     limits: list[Text] = Field(default_factory=list)
     integrations: list[Text] = Field(default_factory=list)
@@ -199,12 +203,12 @@ class Service(TaggedRow):
     status_date: datetime.date | None = Field(None, description="When the status took effect")
     status_source: Source | None = Field(None, description="The AWS page that announces the status")
     former_names: list[Text] = Field(default_factory=list)
-    priority: Priority = Priority.cheat_sheet
     source: Source
 
     @property
-    def domain(self) -> Domain:
-        return Domain(self.page.split("/")[0])
+    def title(self) -> str:
+        """Its heading: former names stay searchable."""
+        return f"{self.name} (formerly {' and '.join(self.former_names)})" if self.former_names else self.name
 
     @model_validator(mode="after")
     def _status_explained(self):
@@ -258,8 +262,11 @@ class Comparison(Row):
 class Decision(TaggedRow):
     title: Text
     slug: Slug
-    page: Text = Field(description="The page that renders it, inside docs/")
-    domain: Domain
+    page: DocsPage = Field(description="The page that renders it, inside docs/")
+
+    @property
+    def label(self) -> str:
+        return self.title
     summary: Text
     compare: Comparison | None = None
     scenarios: list[Scenario] = Field(min_length=1)
@@ -344,6 +351,22 @@ class GlossaryEntry(TaggedRow):
     link: Text = Field(description="Page path and anchor inside docs/, such as 'modeling/deep-learning.md#dropout'")
     source: Source
 
+    @property
+    def key(self) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", self.term.lower()).strip("-")
+
+    @property
+    def page(self) -> str:
+        return self.link.partition("#")[0]
+
+    @property
+    def home(self) -> str:
+        return self.link
+
+    @property
+    def label(self) -> str:
+        return self.term
+
 
 # --- Exams ---------------------------------------------------------------------------
 
@@ -406,8 +429,16 @@ class Exam(Row):
     domains: list[ExamDomain] = Field(min_length=1)
 
     @property
+    def key(self) -> str:
+        return self.code
+
+    @property
     def slug(self) -> str:
         return self.code.lower()
+
+    @property
+    def page(self) -> str:
+        return f"exams/{self.slug}.md"
 
     @property
     def tasks(self) -> dict[str, Task]:

@@ -1,10 +1,16 @@
-"""Turn validated rows into page fragments: Markdown headings around escaped HTML blocks."""
+"""Turn validated rows into Markdown sections and tables.
+
+Every function is pure: rows in, Markdown out. Links arrive through `link`, a callable that turns a
+row's home ('page.md#anchor') into a path relative to the page being rendered, so the engine rewrites
+and checks them. Formulas leave as `$...$` and become MathML during Markdown conversion.
+"""
 
 from collections.abc import Callable, Iterable
 
-from . import html as h
-from .mathml import to_mathml
-from .models import Algorithm, Decision, InputMode, Learning, Metric, Service, ServiceStatus
+from . import markup as m
+from .models import UNAVAILABLE, Algorithm, Decision, InputMode, Learning, Metric, Service, ServiceStatus
+
+Link = Callable[[str], str]
 
 # --- Built-in algorithms -----------------------------------------------------------
 
@@ -13,6 +19,7 @@ def _accepts(fragment: str) -> Callable[[Algorithm], bool]:
     return lambda algorithm: any(fragment in fmt.lower() for fmt in algorithm.input_formats)
 
 
+# Views of the one algorithm table, each a predicate over the rows
 ALGORITHM_VIEWS: dict[str, tuple[str, Callable[[Algorithm], bool]]] = {
     "all": ("Every built-in algorithm", lambda a: True),
     "recordio": ("Accepts RecordIO-protobuf", _accepts("recordio")),
@@ -31,75 +38,83 @@ def _yes_no(flag: bool) -> str:
     return "Yes" if flag else "No"
 
 
-def _algorithm_link(algorithm: Algorithm, page_prefix: str) -> str:
-    return f'<a href="{page_prefix}#{algorithm.slug}"><strong>{h.inline(algorithm.name)}</strong></a>'
+def row_link(row, link: Link, text: str | None = None) -> str:
+    """The row's name, bold, linked to the section that teaches it."""
+    return m.link(m.bold(m.inline(text or row.name)), link(row.home))
 
 
-def algorithm_table(algorithms: Iterable[Algorithm], view: str = "all", page_prefix: str = "") -> str:
+def _by_name(rows: Iterable) -> list:
+    return sorted(rows, key=lambda row: row.name.lower())
+
+
+def algorithm_table(algorithms: Iterable[Algorithm], link: Link, view: str = "all") -> str:
     if view not in ALGORITHM_VIEWS:
         raise ValueError(f"unknown algorithm view '{view}'; choose one of: {', '.join(ALGORITHM_VIEWS)}")
     keep = ALGORITHM_VIEWS[view][1]
     rows = [
         [
-            _algorithm_link(a, page_prefix),
-            h.joined(a.problem_types),
-            h.inline(a.learning.value),
-            h.joined(a.input_formats, "<br>"),
-            h.joined(mode.value for mode in a.input_modes),
-            h.inline(a.instances.training.value),
-            h.inline(a.instances.inference.value),
+            row_link(a, link),
+            m.joined(a.problem_types),
+            m.inline(a.learning.value),
+            m.joined(a.input_formats, "<br>"),
+            m.joined(mode.value for mode in a.input_modes),
+            m.inline(a.instances.training.value),
+            m.inline(a.instances.inference.value),
             _yes_no(a.instances.multi_instance),
         ]
-        for a in sorted(algorithms, key=lambda a: a.name.lower())
+        for a in _by_name(algorithms)
         if keep(a)
     ]
     headers = ["Algorithm", "Problem type", "Learning", "Training input", "Input mode",
                "Trains on", "Infers on", "Multi-instance"]
     # Filtered views repeat rows of the full table: only the full table feeds search
-    return h.block(h.table(headers, rows, "data-table algorithms", searchable=view == "all"))
+    return m.table(headers, rows, "data-table algorithms", searchable=view == "all")
 
 
-def algorithm_tuning_table(algorithms: Iterable[Algorithm], page_prefix: str = "") -> str:
+def algorithm_tuning_table(algorithms: Iterable[Algorithm], link: Link) -> str:
     rows = [
         [
-            _algorithm_link(a, page_prefix),
-            h.joined(a.hyperparameters.required) or "None",
-            h.joined(a.hyperparameters.tuning),
-            h.joined(a.metrics),
+            row_link(a, link),
+            m.joined(a.hyperparameters.required) or "None",
+            m.joined(a.hyperparameters.tuning),
+            m.joined(a.metrics),
         ]
-        for a in sorted(algorithms, key=lambda a: a.name.lower())
+        for a in _by_name(algorithms)
     ]
     headers = ["Algorithm", "Required hyperparameters", "Worth tuning", "Metrics reported"]
-    return h.block(h.table(headers, rows, "data-table algorithm-tuning", searchable=False))
+    return m.table(headers, rows, "data-table algorithm-tuning", searchable=False)
+
+
+def _facts(rows: list[list[str]]) -> str:
+    return m.table(["Fact", "Value"], rows, "data-table facts")
 
 
 def algorithm_section(a: Algorithm, level: int = 2) -> str:
+    instances = (f"Training: {m.inline(a.instances.training.value)}; inference: "
+                 f"{m.inline(a.instances.inference.value)}; multi-instance: "
+                 f"{_yes_no(a.instances.multi_instance)}; multi-GPU: {_yes_no(a.instances.multi_gpu)}"
+                 + (f". {m.inline(a.instances.note)}" if a.instances.note else ""))
     facts = [
-        ["Problem type", h.joined(a.problem_types)],
-        ["Learning", h.inline(a.learning.value)],
-        ["Training input", h.joined(a.input_formats)],
-        ["Input mode", h.joined(mode.value for mode in a.input_modes)],
-        ["Instances", f"Training: {h.inline(a.instances.training.value)}; inference: "
-                      f"{h.inline(a.instances.inference.value)}; multi-instance: "
-                      f"{_yes_no(a.instances.multi_instance)}; multi-GPU: {_yes_no(a.instances.multi_gpu)}"
-                      + (f". {h.inline(a.instances.note)}" if a.instances.note else "")],
-        ["Required hyperparameters", h.joined(a.hyperparameters.required) or "None"],
-        ["Worth tuning", h.joined(a.hyperparameters.tuning)],
-        ["Metrics", h.joined(a.metrics)],
-        ["Cue words", h.joined(a.cue_words)],
+        ["Problem type", m.joined(a.problem_types)],
+        ["Learning", m.inline(a.learning.value)],
+        ["Training input", m.joined(a.input_formats)],
+        ["Input mode", m.joined(mode.value for mode in a.input_modes)],
+        ["Instances", instances],
+        ["Required hyperparameters", m.joined(a.hyperparameters.required) or "None"],
+        ["Worth tuning", m.joined(a.hyperparameters.tuning)],
+        ["Metrics", m.joined(a.metrics)],
+        ["Cue words", m.joined(a.cue_words)],
     ]
-    body = f"<p>{h.inline(a.summary)}</p>"
+    parts = [m.heading(level, a.name, a.slug), m.paragraph(m.inline(a.summary))]
     if a.aliases:
-        body += f"<p><em>Also called:</em> {h.joined(a.aliases)}</p>"
+        parts.append(m.paragraph(f"*Also called:* {m.joined(a.aliases)}"))
     if a.status:
-        body += h.admonition("info", "Status today", f"<p>{h.inline(a.status)}</p>")
-    body += h.table(["Fact", "Value"], facts, "data-table facts")
-    body += h.admonition("warning", "Exam traps", h.bullets(a.traps))
-    body += _source(a.source)
-    return h.heading(level, a.name, a.slug) + h.block(body)
+        parts.append(m.admonition("info", "Status today", m.inline(a.status)))
+    parts += [_facts(facts), m.admonition("warning", "Exam traps", m.bullet_list(a.traps)), _checked(a)]
+    return "".join(parts)
 
 
-def algorithm_chooser(algorithms: Iterable[Algorithm], page_prefix: str = "") -> str:
+def algorithm_chooser(algorithms: Iterable[Algorithm], link: Link) -> str:
     """Problem type -> the algorithms that solve it, built from each row's problem_types."""
     by_problem: dict[str, list[Algorithm]] = {}
     for a in algorithms:
@@ -107,78 +122,98 @@ def algorithm_chooser(algorithms: Iterable[Algorithm], page_prefix: str = "") ->
             by_problem.setdefault(problem, []).append(a)
     rows = [
         [
-            h.inline(problem),
-            ", ".join(_algorithm_link(a, page_prefix) for a in sorted(found, key=lambda a: a.name.lower())),
-            h.joined(sorted({cue for a in found for cue in a.cue_words}, key=str.lower)),
+            m.inline(problem),
+            ", ".join(row_link(a, link) for a in _by_name(found)),
+            m.joined(sorted({cue for a in found for cue in a.cue_words}, key=str.lower)),
         ]
         for problem, found in sorted(by_problem.items(), key=lambda item: item[0].lower())
     ]
-    return h.block(h.table(["Problem", "Built-in algorithms", "Cue words in the question"], rows,
-                           "data-table chooser"))
+    return m.table(["Problem", "Built-in algorithms", "Cue words in the question"], rows, "data-table chooser")
+
+
+# --- Shared pieces -----------------------------------------------------------------
+
+
+def _checked(row) -> str:
+    """The row's source and the day it was last checked against it, kept out of search."""
+    when = f" · checked {row.checked:%d %B %Y}" if row.checked else ""
+    return m.paragraph(f"Source: <{row.source}>{when}", "source", searchable=False)
+
+
+def status_label(s: Service) -> str:
+    when = f" since {s.status_date:%d %B %Y}" if s.status_date else ""
+    return f"{s.status.value}{when}"
 
 
 # --- Services ----------------------------------------------------------------------
 
 
-def _source(url: str) -> str:
-    # Shown for checking, not searched: URLs would only bloat the search index
-    return f'<p class="source"{h.NOT_SEARCHED}>Source: <a href="{h.inline(url)}">{h.inline(url)}</a></p>'
-
-
 def service_section(s: Service, level: int = 3) -> str:
-    body = f"<p>{h.inline(s.purpose)}</p>"
+    parts = [m.heading(level, s.title, s.slug), m.paragraph(m.inline(s.purpose))]
     if s.status is not ServiceStatus.current:
-        body += h.admonition("info", f"Status today: {s.status.value}", f"<p>{h.inline(s.status_note)}</p>")
-    facts = [["Choose it when", h.inline(s.choose_when)]]
+        parts.append(m.admonition("danger" if s.status in UNAVAILABLE else "info",
+                                  f"Status today: {status_label(s)}", m.inline(s.status_note)))
+    facts = [["Choose it when", m.inline(s.choose_when)]]
     if s.limits:
-        facts.append(["Key numbers and limits", h.bullets(s.limits)])
+        facts.append(["Key numbers and limits", m.bullets(s.limits)])
     if s.integrations:
-        facts.append(["Works with", h.joined(s.integrations)])
-    body += h.table(["Fact", "Value"], facts, "data-table facts")
-    body += h.admonition("warning", "Exam traps", h.bullets(s.traps))
-    body += _source(s.source)
-    title = f"{s.name} (formerly {' and '.join(s.former_names)})" if s.former_names else s.name
-    return h.heading(level, title, s.slug) + h.block(body)
+        facts.append(["Works with", m.joined(s.integrations)])
+    parts += [_facts(facts), m.admonition("warning", "Exam traps", m.bullet_list(s.traps)), _checked(s)]
+    return "".join(parts)
 
 
 # --- Decision tables ---------------------------------------------------------------
 
 
+def best_choice(scenario) -> str:
+    """The best choice; where the exam-era answer is closed or ended, both answers, labelled."""
+    if scenario.today is None:
+        return m.bold(m.inline(scenario.choice))
+    return (f"Exam answer (MLS-C01 era): {m.bold(m.inline(scenario.choice))}<br>"
+            f"Today on AWS: {m.bold(m.inline(scenario.today.choice))}")
+
+
+def _reason(scenario) -> str:
+    if scenario.today is None:
+        return m.inline(scenario.why)
+    return f"{m.inline(scenario.why)}<br>Today: {m.inline(scenario.today.why)}"
+
+
 def decision_section(d: Decision, level: int = 3) -> str:
-    body = f"<p>{h.inline(d.summary)}</p>"
+    parts = [m.heading(level, d.title, d.slug), m.paragraph(m.inline(d.summary))]
     if d.compare:
-        rows = [[f"<strong>{h.inline(r.option)}</strong>"] + [h.inline(v) for v in r.values]
-                for r in d.compare.rows]
-        body += h.table(["Option", *d.compare.columns], rows, "data-table compare")
-    rows = [
-        [h.inline(s.scenario), f"<strong>{h.inline(s.choice)}</strong>", h.inline(s.why),
-         f"{h.inline(s.wrong)}: {h.inline(s.wrong_why)}"]
-        for s in d.scenarios
-    ]
-    body += h.table(["Scenario", "Best choice", "Why", "Tempting wrong answer"], rows, "data-table scenarios")
-    return h.heading(level, d.title, d.slug) + h.block(body)
+        rows = [[m.bold(m.inline(r.option)), *(m.inline(v) for v in r.values)] for r in d.compare.rows]
+        parts.append(m.table(["Option", *d.compare.columns], rows, "data-table compare"))
+    rows = [[m.inline(s.scenario), best_choice(s), _reason(s), f"{m.inline(s.wrong)}: {m.inline(s.wrong_why)}"]
+            for s in d.scenarios]
+    parts.append(m.table(["Scenario", "Best choice", "Why", "Tempting wrong answer"], rows, "data-table scenarios"))
+    return "".join(parts)
 
 
 # --- Metrics -----------------------------------------------------------------------
 
 
-def metric_section(m: Metric, level: int = 3) -> str:
-    body = f'<div class="formula">{to_mathml(m.formula, display=True)}</div>'
-    if m.aliases:
-        body += f"<p><em>Also called:</em> {h.joined(m.aliases)}</p>"
+def formula(latex: str) -> str:
+    """Inline math that survives a table row: '|' would split the cell, so it becomes \\vert."""
+    return "$" + latex.replace("|", r"\vert ") + "$"
+
+
+def metric_section(metric: Metric, level: int = 3) -> str:
+    parts = [m.heading(level, metric.name, metric.slug),
+             m.block(f"$$\n{metric.formula}\n$$", "formula")]
+    if metric.aliases:
+        parts.append(m.paragraph(f"*Also called:* {m.joined(metric.aliases)}"))
+    example = metric.example
     facts = [
-        ["Measures", h.inline(m.measures)],
-        ["Prefer it when", h.inline(m.prefer_when)],
-        ["Worked example", f"{h.inline(m.example.given)}<br>{h.inline(m.example.steps)}<br>"
-                           f"<strong>Result: {h.inline(m.example.result)}</strong>"],
+        ["Measures", m.inline(metric.measures)],
+        ["Prefer it when", m.inline(metric.prefer_when)],
+        ["Worked example", f"{m.inline(example.given)}<br>{m.inline(example.steps)}<br>"
+                           f"{m.bold('Result: ' + m.inline(example.result))}"],
     ]
-    body += h.table(["Fact", "Value"], facts, "data-table facts")
-    body += h.admonition("warning", "Exam trap", f"<p>{h.inline(m.trap)}</p>")
-    body += _source(m.source)
-    return h.heading(level, m.name, m.slug) + h.block(body)
+    parts += [_facts(facts), m.admonition("warning", "Exam trap", m.inline(metric.trap)), _checked(metric)]
+    return "".join(parts)
 
 
-def metric_table(metrics: Iterable[Metric]) -> str:
-    rows = [[f"<strong>{h.inline(m.name)}</strong>", to_mathml(m.formula), h.inline(m.prefer_when)]
-            for m in metrics]
-    return h.block(h.table(["Metric", "Formula", "Prefer it when"], rows, "data-table metrics"))
+def metric_table(metrics: Iterable[Metric], link: Link) -> str:
+    rows = [[row_link(metric, link), formula(metric.formula), m.inline(metric.prefer_when)] for metric in metrics]
+    return m.table(["Metric", "Formula", "Prefer it when"], rows, "data-table metrics")
