@@ -9,7 +9,7 @@ loads this file by path.
 
 from pathlib import Path
 
-from macros import cheatsheet, exams, glossary, practice, render
+from macros import changes, cheatsheet, exams, glossary, practice, render
 from macros.errors import DataError
 from macros.loader import load_site
 from macros.pages import relative_link, source_of
@@ -87,6 +87,10 @@ def define_env(env) -> None:
         return render.metric_table([x for x in data.metrics if kind is None or x.kind.value == kind], link)
 
     @env.macro
+    def changes_table() -> str:
+        return changes.changes_table(data, link)
+
+    @env.macro
     def glossary_table() -> str:
         return glossary.glossary_table(data, link)
 
@@ -123,6 +127,10 @@ def define_env(env) -> None:
         return exams.fact(exam(code), field)
 
     @env.macro
+    def domain_line(code: str, domain_slug: str) -> str:
+        return exams.domain_line(exam(code), exam_domain(code, domain_slug), link)
+
+    @env.macro
     def exams_table() -> str:
         return exams.exams_table(data.exams, link)
 
@@ -130,10 +138,12 @@ def define_env(env) -> None:
 
     def practice_link(target: str) -> str:
         """A row slug or 'page.md#anchor' as a link relative to the page being rendered."""
-        return link(target if "#" in target else site.row(target).home)
+        return link(target if "#" in target or target.endswith(".md") else site.row(target).home)
 
     def practice_title(target: str) -> str:
-        return site.row(target).label if "#" not in target else site.title_of(target, practice.humanize)
+        if "#" in target or target.endswith(".md"):
+            return site.title_of(target, practice.humanize)
+        return site.row(target).label
 
     def practice_call(render_page, *args):
         try:

@@ -49,6 +49,12 @@ def fact(exam: Exam, field: str) -> str:
     return m.inline(FACTS[field](exam))
 
 
+def domain_line(exam: Exam, domain, link: Link) -> str:
+    """'**MLS-C01 domain 1 · 20% of the scored exam.**', linked to the domain on the exam page."""
+    return m.bold(m.link(f"{exam.code} domain {domain.number} · {domain.weight}% of the scored exam.",
+                         link(f"{exam.page}#domain-{domain.number}")))
+
+
 def _format(exam: Exam) -> str:
     scored = f" ({exam.scored} scored)" if exam.scored else ""
     return f"{exam.questions} questions{scored}, {exam.minutes} minutes"
@@ -61,11 +67,15 @@ def exams_table(exams: Iterable[Exam], link: Link) -> str:
     return m.table(["Exam", "Title", "Status", "Format", "Pass", "Fee"], rows, "data-table exams")
 
 
+def _chips(exam: Exam, tasks: list[str], link: Link) -> list[str]:
+    if set(tasks) == set(exam.tasks):  # a page about the whole exam: one chip, not dozens
+        return [m.link(f"{exam.code} all tasks", link(exam.page))]
+    return [m.link(f"{exam.code} {task}", link(f"{exam.page}#{task_anchor(task)}")) for task in tasks]
+
+
 def page_tags(tags: dict, exams: Iterable[Exam], link: Link) -> str:
     """'MLS-C01 3.2 · MLA-C02 2.1', each task linked to its place on the exam page."""
-    by_code = {exam.code: exam for exam in exams}
-    chips = [m.link(f"{code} {task}", link(f"{by_code[code].page}#{task_anchor(task)}"))
-             for code in by_code if code in tags for task in tags[code]]
+    chips = [chip for exam in exams if exam.code in tags for chip in _chips(exam, tags[exam.code], link)]
     return m.paragraph("Exam tasks: " + " · ".join(chips), "exam-tags") if chips else ""
 
 

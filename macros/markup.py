@@ -18,14 +18,16 @@ _MARKUP = str.maketrans({char: f"&#{ord(char)};" for char in "{}|*_[]\\#`$"} | {
 NOT_SEARCHED = 'data-search-exclude="true"'
 
 
+def _escaped(text: str) -> str:
+    # Quotes become &quot; (titles sit in quotes); apostrophes stay, as a numeric entity would be re-escaped
+    return html.escape(text, quote=False).replace('"', "&quot;").translate(_MARKUP)
+
+
 def inline(text: str) -> str:
     """Escape `text` for HTML and Markdown; turn `backticks` into <code>."""
     parts = _CODE.split(text)  # even items are prose, odd items code
-    return "".join(
-        f"<code>{html.escape(part, quote=True).translate(_MARKUP)}</code>" if index % 2
-        else html.escape(part, quote=True).translate(_MARKUP)
-        for index, part in enumerate(parts)
-    )
+    return "".join(f"<code>{_escaped(part)}</code>" if index % 2 else _escaped(part)
+                   for index, part in enumerate(parts))
 
 
 def joined(items: Iterable[str], separator: str = ", ") -> str:

@@ -84,6 +84,13 @@ class Priority(int, Enum):
     page_only = 3
 
 
+class Change(Row):
+    """Something AWS changed since the exam guides were written: a new limit, a new feature, a rename."""
+    date: datetime.date
+    what: Text
+    source: Source
+
+
 class TaggedRow(Row):
     """A top-level data row: the exam tasks it serves and the day it was last checked against its source.
 
@@ -93,6 +100,7 @@ class TaggedRow(Row):
     exams: ExamTags = Field(default_factory=dict, description="Exam code -> task ids, e.g. {MLA-C02: ['2.1']}")
     checked: datetime.date | None = Field(None, description="When the row was last checked against its source")
     priority: Priority = Priority.cheat_sheet
+    changes: list[Change] = Field(default_factory=list, description="Changes since the exam guides, with dates")
 
     @property
     def key(self) -> str:

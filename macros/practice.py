@@ -17,13 +17,13 @@ import html
 import math
 from collections.abc import Callable, Iterable, Sequence
 
-from . import html as h
+from . import markup as h
 from .models import Decision, Exam, GlossaryEntry, Question, QuestionKind
 
 Link = Callable[[str], str]
 Title = Callable[[str], str]
 
-EXCLUDED = h.NOT_SEARCHED  # ' data-search-exclude="true"'
+EXCLUDED = " " + h.NOT_SEARCHED
 LETTERS = "ABCDEFGHIJKLMNOP"
 COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 ORDINALS = ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th"]
@@ -509,6 +509,6 @@ def overview(exams: Sequence[Exam], questions: Sequence[Question], link: Link, c
         f'\n## Your progress stays here {{#privacy}}\n\n'
         f'<p>Answers, scores and flashcard marks are kept in this browser’s local storage. Nothing is sent '
         f'anywhere, and clearing your browser data or the button below removes them.</p>\n'
-        f'<p class="pq-reset-all" hidden><button type="button" class="md-button" data-action="reset-all">'
+        f'<p class="pq-reset-all"{EXCLUDED} hidden><button type="button" class="md-button" data-action="reset-all">'
         f'Reset all my progress</button> <span role="status"></span></p>\n\n')
     return "".join(parts)

@@ -195,7 +195,7 @@ def decision_section(d: Decision, level: int = 3) -> str:
 
 def formula(latex: str) -> str:
     """Inline math that survives a table row: '|' would split the cell, so it becomes \\vert."""
-    return "$" + latex.replace("|", r"\vert ") + "$"
+    return "$" + latex.replace("|", r"\vert ").strip() + "$"
 
 
 def metric_section(metric: Metric, level: int = 3) -> str:

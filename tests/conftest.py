@@ -47,6 +47,21 @@ def offline_site_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def zensical_site_dir() -> Path:
+    """The same mkdocs.yml built by Zensical (ZENSICAL_SITE_DIR, as `make test` builds it), or a fresh build."""
+    prebuilt = os.environ.get("ZENSICAL_SITE_DIR")
+    if prebuilt and (ROOT / prebuilt / "index.html").exists():
+        return ROOT / prebuilt
+    zensical = Path(sys.executable).parent / "zensical"
+    if not zensical.exists():
+        pytest.fail("Zensical is not installed: run `make test` or `make zensical`")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_DIR": "site-zensical"}
+    result = subprocess.run([str(zensical), "build", "--clean"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, f"zensical build failed:\n{result.stdout}\n{result.stderr}"
+    return ROOT / "site-zensical"
+
+
+@pytest.fixture(scope="session")
 def html_pages(site_dir) -> dict[str, str]:
     """Built page path (relative, like 'modeling/built-in-algorithms/index.html') -> HTML."""
     return {

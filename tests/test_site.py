@@ -1,109 +1,170 @@
-"""Assertions on the built HTML: data rows rendered, links resolve, nothing raw left behind."""
+"""The built site, read with an HTML parser: every field a row shows is on its page, links resolve in
+both builds, formulas are MathML, coverage terms are taught, nothing raw is left behind."""
 
-import html
+import datetime
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from macros.loader import load_site_data
+from built import DATA, ROOT, SITE, article, built_page, ids, parse, section, section_text, tables, text_of
+from macros.models import ServiceStatus
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = load_site_data(ROOT / "data")
-ALGORITHMS_PAGE = "modeling/built-in-algorithms/index.html"
+ALGORITHMS_PAGE = built_page("modeling/built-in-algorithms.md")
 OFFLINE_ZIP = "mls-c01-offline.zip"  # added to the site by the deploy workflow; tested in test_offline_a11y
-DOMAIN_PAGES = ["data-engineering", "exploratory-data-analysis", "modeling", "ml-implementation-operations"]
 
 
-def built_page(md_path: str) -> str:
-    """docs/ path ('a/b.md' or 'a/index.md') -> built file ('a/b/index.html' or 'a/index.html')."""
-    stem = md_path[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5] + "index.html"
-    return stem + "/index.html"
+def plain(text: str) -> str:
+    """Data text as a reader sees it: `code` marks dropped, white space folded."""
+    return re.sub(r"\s+", " ", text.replace("`", "")).strip()
 
 
-def visible_text(page_html: str) -> str:
-    main = page_html.split('<article', 1)[-1].split("</article>", 1)[0]
-    main = re.sub(r"<(script|style)\b.*?</\1>", " ", main, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", " ", main))
+def squashed(text: str) -> str:
+    """Text with no white space: the parser puts spaces around inline elements such as <code>."""
+    return re.sub(r"\s+", "", text.replace("`", ""))
 
 
-def ids(page_html: str) -> set[str]:
-    return set(re.findall(r'\bid="([^"]+)"', page_html))
+def assert_shows(shown: str, where: str, *values: str):
+    missing = [value for value in values if squashed(value) not in squashed(shown)]
+    assert not missing, f"{where}: not shown: {missing[:3]}"
 
 
-def table_rows(page_html: str, wrapper_class: str) -> list[list[str]]:
-    match = re.search(rf'<div class="{wrapper_class}"><table>(.*?)</table>', page_html, re.S)
-    assert match, f"no table with wrapper class {wrapper_class!r}"
-    body = match.group(1).split("<tbody>", 1)[1]
-    return [[html.unescape(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
-            for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
+# --- Every field of every row is on its page -------------------------------------------
 
 
-def test_algorithm_page_has_one_row_per_algorithm_with_its_cells(html_pages):
-    rows = table_rows(html_pages[ALGORITHMS_PAGE], "data-table algorithms")
-    assert len(rows) == len(DATA.algorithms)
-    by_name = {row[0]: row for row in rows}
+def test_algorithm_table_has_one_row_per_algorithm_with_its_cells(html_pages):
+    full = tables(html_pages[ALGORITHMS_PAGE], "data-table algorithms")[0]
+    assert len(full) == len(DATA.algorithms)
+    by_name = {row[0]: row for row in full}
     for algorithm in DATA.algorithms:
         row = by_name[algorithm.name]
+        assert row[1] == ", ".join(algorithm.problem_types)
         assert row[2] == algorithm.learning.value
-        assert row[3] == "".join(algorithm.input_formats)  # joined by <br>
+        assert row[3] == " ".join(algorithm.input_formats)  # one per line
+        assert row[4] == ", ".join(mode.value for mode in algorithm.input_modes)
         assert row[5] == algorithm.instances.training.value
+        assert row[6] == algorithm.instances.inference.value
         assert row[7] == ("Yes" if algorithm.instances.multi_instance else "No")
 
 
-def test_algorithm_filtered_view_shows_only_gpu_only_rows(html_pages):
-    page = html_pages[ALGORITHMS_PAGE]
-    tables = re.findall(r'<div class="data-table algorithms"><table>.*?</table>', page, re.S)
+def test_filtered_view_shows_exactly_the_gpu_only_algorithms(html_pages):
     expected = sorted(a.name for a in DATA.algorithms if a.gpu_only)
-    assert any(sorted(re.findall(r"<strong>([^<]+)</strong>", t)) == expected for t in tables), \
-        "no table lists exactly the GPU-only algorithms"
+    views = tables(html_pages[ALGORITHMS_PAGE], "data-table algorithms")
+    assert any(sorted(row[0] for row in view) == expected for view in views[1:])
 
 
-def test_no_raw_template_syntax_anywhere(html_pages):
-    for path, page in html_pages.items():
-        text = visible_text(page)
-        for raw in ("{{", "}}", "{%", "%}"):
-            assert raw not in text, f"{path}: raw {raw!r} in the page text"
-
-
-def test_every_algorithm_service_and_metric_is_rendered_on_its_page(html_pages):
+def test_tuning_table_has_every_algorithm_and_column(html_pages):
+    rows = {row[0]: row for row in tables(html_pages[ALGORITHMS_PAGE], "data-table algorithm-tuning")[0]}
     for algorithm in DATA.algorithms:
-        assert algorithm.slug in ids(html_pages[ALGORITHMS_PAGE]), algorithm.slug
-    for row in (*DATA.services, *DATA.metrics):
-        page = built_page(row.page)
-        assert page in html_pages, f"{row.slug}: page {row.page} was not built"
-        assert row.slug in ids(html_pages[page]), f"{row.slug} is not rendered on {row.page}"
-        assert row.name in visible_text(html_pages[page])
+        required, tuning, metrics = rows[algorithm.name][1:]
+        assert required == (", ".join(algorithm.hyperparameters.required) or "None")
+        assert tuning == ", ".join(algorithm.hyperparameters.tuning)
+        assert metrics == ", ".join(algorithm.metrics)
 
 
-def test_every_decision_table_is_on_the_decisions_page_and_a_topic_page(html_pages):
-    decisions_page = html_pages["decisions/index.html"]
-    topic_pages = [page for path, page in html_pages.items()
-                   if not path.startswith(("decisions/", "cheatsheets/"))]
+@pytest.mark.parametrize("algorithm", DATA.algorithms, ids=lambda a: a.slug)
+def test_algorithm_section_shows_every_field(html_pages, algorithm):
+    shown = section_text(html_pages[ALGORITHMS_PAGE], algorithm.slug)
+    assert_shows(shown, algorithm.slug, algorithm.summary, *algorithm.problem_types, *algorithm.cue_words,
+                 *algorithm.traps, *algorithm.hyperparameters.tuning, *algorithm.metrics,
+                 *([algorithm.status] if algorithm.status else []))
+
+
+@pytest.mark.parametrize("service", DATA.services, ids=lambda s: s.slug)
+def test_service_section_shows_every_field(html_pages, service):
+    shown = section_text(html_pages[built_page(service.page)], service.slug)
+    assert_shows(shown, service.slug, service.title, service.purpose, service.choose_when, *service.limits,
+                 *service.integrations, *service.traps, service.source)
+    if service.status is not ServiceStatus.current:
+        assert_shows(shown, service.slug, f"Status today: {service.status.value}", service.status_note)
+    if service.checked:
+        assert f"checked {service.checked:%d %B %Y}" in shown
+
+
+@pytest.mark.parametrize("decision", DATA.decisions, ids=lambda d: d.slug)
+def test_decision_section_shows_every_scenario_and_comparison(html_pages, decision):
+    shown = section_text(html_pages[built_page(decision.page)], decision.slug)
+    assert_shows(shown, decision.slug, decision.summary)
+    for scenario in decision.scenarios:
+        assert_shows(shown, decision.slug, scenario.scenario, scenario.choice, scenario.why, scenario.wrong,
+                     scenario.wrong_why)
+        if scenario.today:
+            assert_shows(shown, decision.slug, f"Exam answer (MLS-C01 era): {scenario.choice}",
+                         f"Today on AWS: {scenario.today.choice}", scenario.today.why)
+    if decision.compare:
+        for row in decision.compare.rows:
+            assert_shows(shown, decision.slug, row.option, *row.values)
+
+
+@pytest.mark.parametrize("metric", DATA.metrics, ids=lambda m: m.slug)
+def test_metric_section_shows_formula_and_every_field(html_pages, metric):
+    page = html_pages[built_page(metric.page)]
+    shown = section_text(page, metric.slug)
+    assert_shows(shown, metric.slug, metric.measures, metric.prefer_when, metric.trap, metric.example.given,
+                 metric.example.steps, metric.example.result)
+    assert any(node.find("math") for node in section(page, metric.slug)), f"{metric.slug}: no MathML"
+
+
+def test_closed_service_is_never_today_s_answer_without_its_status(html_pages):
+    closed = [s for s in DATA.services if s.status in (ServiceStatus.closed, ServiceStatus.ended)]
+    assert closed
     for decision in DATA.decisions:
-        assert decision.slug in ids(decisions_page), decision.slug
+        shown = section_text(html_pages[built_page(decision.page)], decision.slug)
         for scenario in decision.scenarios:
-            assert scenario.scenario in visible_text(decisions_page)
-        assert any(decision.slug in ids(page) for page in topic_pages), \
-            f"decision '{decision.slug}' is only on the Decision tables page"
+            if scenario.service in {s.key for s in closed}:
+                assert squashed(f"Today on AWS: {scenario.today.choice}") in squashed(shown), scenario.scenario
 
 
-def test_every_glossary_entry_links_to_an_existing_heading(html_pages):
-    glossary = html_pages["glossary/index.html"]
-    links = re.findall(r'<a href="([^"]+)"><strong>', glossary)
-    assert len(links) >= len(DATA.glossary) + len(DATA.algorithms) + len(DATA.services) + len(DATA.metrics)
-    for entry in DATA.glossary:
-        page = built_page(entry.link.partition("#")[0])
-        anchor = entry.link.partition("#")[2]
-        assert page in html_pages, f"glossary '{entry.term}' links to missing page {entry.link}"
-        assert not anchor or anchor in ids(html_pages[page]), f"glossary '{entry.term}': no #{anchor} on {page}"
+# --- Links -----------------------------------------------------------------------------
+
+
+def _broken_links(site_dir: Path, directory_urls: bool) -> list[str]:
+    broken, id_cache = [], {}
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative.startswith(("404", "assets/")):
+            continue
+        soup = parse(path.read_text(encoding="utf-8"))
+        for anchor in soup.find_all("a", href=True):
+            href = anchor["href"]
+            if re.match(r"^[a-z]+:", href) or href.startswith("//") or href.endswith(OFFLINE_ZIP):
+                continue
+            parts = urlsplit(href)
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{relative}: {href} (no file)")
+            elif parts.fragment and target.suffix == ".html":
+                if target not in id_cache:
+                    id_cache[target] = ids(target.read_text(encoding="utf-8"))
+                if parts.fragment not in id_cache[target]:
+                    broken.append(f"{relative}: {href} (no #{parts.fragment})")
+    return broken
+
+
+def test_internal_links_and_anchors_resolve(site_dir):
+    broken = _broken_links(site_dir, directory_urls=True)
+    assert not broken, "broken links:\n" + "\n".join(broken[:50])
+
+
+def test_internal_links_and_anchors_resolve_in_the_offline_build(offline_site_dir):
+    broken = _broken_links(offline_site_dir, directory_urls=False)
+    assert not broken, "broken links:\n" + "\n".join(broken[:50])
+
+
+def test_data_links_point_at_the_row_s_home(html_pages):
+    """A link the macros write lands on the section of the row it names."""
+    glossary = article(html_pages["glossary/index.html"])
+    hrefs = {text_of(a): a["href"] for a in glossary.select("table a")}
+    for service in DATA.services:
+        expected = "../" + built_page(service.page).removesuffix("index.html") + "#" + service.slug
+        assert hrefs[service.name] == expected, service.slug
 
 
 def test_every_source_is_an_official_aws_url():
-    rows = [*DATA.algorithms, *DATA.services, *DATA.metrics, *DATA.glossary]
+    rows = [*DATA.algorithms, *DATA.services, *DATA.metrics, *DATA.glossary, *DATA.questions, *DATA.exams]
     rows += [s for d in DATA.decisions for s in d.scenarios]
     rows += [r for d in DATA.decisions if d.compare for r in d.compare.rows]
     for row in rows:
@@ -112,46 +173,49 @@ def test_every_source_is_an_official_aws_url():
             "d1.awsstatic.com", "sagemaker.readthedocs.io", "repost.aws"}), row.source
 
 
-def _resolve(site_dir: Path, page_path: str, href: str) -> tuple[Path, str]:
-    parts = urlsplit(href)
-    base = (site_dir / page_path).parent
-    target = (base / unquote(parts.path)).resolve() if parts.path else (site_dir / page_path).resolve()
-    if target.is_dir():
-        target = target / "index.html"
-    return target, parts.fragment
+# --- Freshness ---------------------------------------------------------------------------
 
 
-def test_internal_links_and_anchors_resolve(site_dir, html_pages):
-    broken = []
-    id_cache: dict[Path, set[str]] = {}
+def stale(rows, today: datetime.date, max_age_days: int = 365) -> list[str]:
+    """Rows never checked, or last checked against their source more than `max_age_days` ago."""
+    return [row.key for row in rows if row.checked is None or (today - row.checked).days > max_age_days]
+
+
+def test_every_row_was_checked_within_twelve_months():
+    rows = [row for kind in ("algorithms", "services", "decisions", "metrics", "glossary", "questions")
+            for row in getattr(DATA, kind)]
+    assert not stale(rows, datetime.date.today())
+
+
+def test_a_row_checked_thirteen_months_ago_is_stale():
+    row = DATA.services[0].model_copy(update={"checked": datetime.date.today() - datetime.timedelta(days=396)})
+    assert stale([row, DATA.services[1]], datetime.date.today()) == [row.key]
+
+
+# --- Nothing raw, formulas as MathML -------------------------------------------------------
+
+
+def test_no_raw_template_syntax_anywhere(html_pages):
     for path, page in html_pages.items():
-        if path.startswith("404"):
-            continue
-        for href in re.findall(r'<a [^>]*href="([^"]+)"', page):
-            href = html.unescape(href)
-            if re.match(r"^[a-z]+:", href) or href.startswith("//") or href == OFFLINE_ZIP:
-                continue
-            target, fragment = _resolve(site_dir, path, href)
-            if not target.exists():
-                broken.append(f"{path}: {href} (no file)")
-                continue
-            if fragment and target.suffix == ".html":
-                if target not in id_cache:
-                    id_cache[target] = ids(target.read_text(encoding="utf-8"))
-                if fragment not in id_cache[target]:
-                    broken.append(f"{path}: {href} (no #{fragment})")
-    assert not broken, "broken links:\n" + "\n".join(broken[:50])
+        text = text_of(article(page))
+        for raw in ("{{", "}}", "{%", "%}", "{##"):
+            assert raw not in text, f"{path}: raw {raw!r} in the page text"
 
 
 def test_formulas_render_as_mathml_with_no_raw_latex(html_pages):
-    for metric in DATA.metrics:
-        page = html_pages[built_page(metric.page)]
-        section = page.split(f'id="{metric.slug}"', 1)[1][:6000]
-        assert "<math" in section, f"{metric.slug}: formula is not MathML"
     for path, page in html_pages.items():
-        text = visible_text(re.sub(r"<math\b.*?</math>", " ", page, flags=re.S))
-        text = re.sub(r"<(code|pre)\b.*?</\1>", " ", text, flags=re.S)
-        assert not re.search(r"\\(frac|sum|sqrt|cdot|text|hat|log)\b", text), f"{path}: raw LaTeX left as text"
+        body = article(page)
+        if body is None:
+            continue
+        for math in body.find_all("math"):
+            math.decompose()
+        for code in body.find_all(["code", "pre"]):
+            code.decompose()
+        assert not re.search(r"\\(frac|sum|sqrt|cdot|text|hat|log|mathrm)\b|\$\$", text_of(body)), \
+            f"{path}: raw LaTeX left as text"
+
+
+# --- Coverage -------------------------------------------------------------------------------
 
 
 def _coverage_terms() -> list[str]:
@@ -167,7 +231,7 @@ def _normalise(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def site_text(html_pages) -> str:
-    return _normalise(" ".join(visible_text(page) for page in html_pages.values()))
+    return _normalise(" ".join(text_of(article(page)) for page in html_pages.values()))
 
 
 @pytest.mark.parametrize("term", _coverage_terms())
@@ -179,11 +243,21 @@ def test_coverage_list_is_substantial():
     assert len(_coverage_terms()) >= 350
 
 
-@pytest.mark.parametrize("domain", DOMAIN_PAGES)
-def test_domain_overview_states_weight_and_links_its_pages(domain, html_pages):
-    page = html_pages[f"{domain}/index.html"]
-    assert re.search(r"\b(20|24|36) ?%", visible_text(page))
-    article = page.split("<article", 1)[1].split("</article>", 1)[0]
-    linked = {f"{domain}/{href}index.html" for href in re.findall(r'href="([a-z0-9\-]+/)"', article)}
-    sub_pages = {p for p in html_pages if p.startswith(domain + "/") and p != f"{domain}/index.html"}
-    assert sub_pages <= linked, f"{domain} overview does not link: {sorted(sub_pages - linked)}"
+# --- Domain overviews ----------------------------------------------------------------------
+
+
+MLS = next(exam for exam in DATA.exams if exam.code == "MLS-C01")
+
+
+@pytest.mark.parametrize("domain", MLS.domains, ids=lambda d: d.slug)
+def test_domain_overview_states_weight_from_the_registry_and_links_its_pages(domain, html_pages):
+    page = html_pages[f"{domain.slug}/index.html"]
+    assert f"MLS-C01 domain {domain.number} · {domain.weight}% of the scored exam." in text_of(article(page))
+    linked = {href for href in (a["href"] for a in article(page).find_all("a", href=True))}
+    sub_pages = {p.removeprefix(domain.slug + "/").removesuffix("index.html") for p in html_pages
+                 if p.startswith(domain.slug + "/") and p != f"{domain.slug}/index.html"}
+    assert sub_pages <= linked, f"{domain.slug} overview does not link: {sorted(sub_pages - linked)}"
+
+
+def test_every_page_in_docs_was_read_for_tags():
+    assert set(SITE.pages) == {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}

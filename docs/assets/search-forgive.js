@@ -1,0 +1,356 @@
+/* Search that forgives: typing slips, stop words and title-heavy ranking.
+ *
+ * Material's search runs lunr in a web worker. This script wraps that worker; it is listed in
+ * mkdocs.yml `extra.polyfills`, so it runs before Material's bundle creates the worker, and after
+ * the iframe-worker shim that stands in for workers under file:// (the offline copy).
+ *
+ * 1. Stop words ("to", "the", "of") leave a query that has other words. The index holds none, so
+ *    they could only match as prefixes: "speech to text" ranked pages on "tools" and "topics".
+ * 2. A word that matches nothing is asked again: without its ending ("converging" as "converg*"),
+ *    then with an edit distance of 1, then of 2 for words of six letters or more ("xgbost" as
+ *    "xgbost~1" finds XGBoost). A respelling that never meets the query's other words is refused.
+ *    Material still gets one answer per query, and the result count names the spelling used.
+ * 3. Results are ranked by how many of the query's words a section holds, rarer words counting
+ *    more; then by those in its title; then by how densely it holds the phrase as typed (scaled by
+ *    the page's search boost); then by Material's own score.
+ *
+ * Nothing is fetched. Other workers, and search workers that speak another protocol (Zensical's),
+ * pass through untouched.
+ */
+(function () {
+  "use strict";
+
+  var Native = window.Worker;
+  if (typeof Native !== "function" || Native.forgiving) return;
+
+  var SETUP = 0, QUERY = 2, RESULT = 3;
+  var SEARCH_WORKER = /\/workers\/search\.[^/]*\.js(?:[?#].*)?$/;
+  // lunr's English stop word list (the index pipeline drops these words), plus the words of a comparison
+  var STOP = new Set(("a able about across after all almost also am among an and any are as at be because been " +
+    "but by can cannot could dear did do does either else ever every for from get got had has have he her hers " +
+    "him his how however i if in into is it its just least let like likely may me might most must my neither no " +
+    "nor not of off often on only or other our own rather said say says she should since so some than that the " +
+    "their them then there these they this tis to too twas us wants was we were what when where which while who " +
+    "whom why will with would yet you your vs versus").split(" "));
+  var SYNTAX = /^[+-]|[~^:*"]/;      // lunr query syntax typed on purpose: leave such words alone
+  var PLAIN = /^[a-z][a-z0-9]*$/;    // a word that may be respelled
+  var MIN_RESPELL = 4;               // shorter words would match too much
+  var MIN_TWO_EDITS = 6;             // words allowed two edits
+  var SUFFIXES = ["izations", "ization", "ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s",
+                  "ly", "ence", "ance", "ments", "ment", "ions", "ion", "ity", "ness", "ers", "er", "ize", "ise"];
+
+  function words(text) {
+    return text.trim().split(/\s+/).filter(Boolean);
+  }
+
+  /* The query's parts as Material's tokenizer splits them, stop words dropped if others remain */
+  function plan(typed) {
+    var parts = [], kept = [];
+    words(typed).forEach(function (word) {
+      if (SYNTAX.test(word)) { kept.push(word); return; }
+      word.split(/[-/]+/).filter(Boolean).forEach(function (part) { parts.push(part); });
+    });
+    var content = parts.filter(function (part) { return !STOP.has(part.toLowerCase()); });
+    kept = kept.concat(content.length ? content : parts);
+    var candidates = kept.map(function (part) { return part.toLowerCase(); })
+      .filter(function (part) { return PLAIN.test(part) && part.length >= MIN_RESPELL; });
+    return {
+      typed: typed, parts: kept, query: kept.join(" ") || typed,
+      dropped: content.length > 0 && content.length < parts.length,
+      candidates: Array.from(new Set(candidates)), missing: [], found: new Set(),
+      step: 0, rewrites: {}, corrections: {}, best: null,
+    };
+  }
+
+  /* A word without its ending: "converging" -> "converg", which finds "convergence" */
+  function stem(word) {
+    for (var i = 0; i < SUFFIXES.length; i++) {
+      var suffix = SUFFIXES[i];
+      if (word.length - suffix.length >= MIN_RESPELL && word.slice(-suffix.length) === suffix) {
+        return word.slice(0, -suffix.length);
+      }
+    }
+    return null;
+  }
+
+  /* Ways to ask again for a word that matched nothing, gentlest first. `clause` is the term Material
+     reports the word under; `matches` tells which highlighted words in a result it found */
+  var RETRIES = [
+    function (term) {
+      var root = stem(term);
+      return root && { query: root + "*", clause: root, matches: function (word) { return word.indexOf(root) === 0; } };
+    },
+    function (term) {
+      return { query: term + "~1", clause: term, matches: function (word) { return distance(word, term) <= 1; } };
+    },
+    function (term) {
+      return term.length >= MIN_TWO_EDITS &&
+        { query: term + "~2", clause: term, matches: function (word) { return distance(word, term) <= 2; } };
+    },
+  ];
+
+  function respelled(job, rewrites) {
+    return job.parts.map(function (part) {
+      var lower = part.toLowerCase();
+      return lower in rewrites ? rewrites[lower].query : part;
+    }).join(" ");
+  }
+
+  /* Edit distance with transpositions, as lunr counts edits */
+  function distance(a, b) {
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows.push([i]);
+      for (var j = 1; j <= b.length; j++) {
+        if (i === 0) { rows[i].push(j); continue; }
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2][j - 2] + 1);
+        rows[i].push(best);
+      }
+    }
+    return rows[a.length][b.length];
+  }
+
+  function sections(result) {
+    var all = [];
+    result.items.forEach(function (group, index) {
+      group.forEach(function (item) { all.push({ item: item, group: index }); });
+    });
+    return all;
+  }
+
+  function matchedTerms(result) {
+    var found = new Set();
+    sections(result).forEach(function (entry) {
+      var terms = entry.item.terms || {};
+      Object.keys(terms).forEach(function (term) { if (terms[term]) found.add(term); });
+    });
+    return found;
+  }
+
+  function marked(item) {
+    var fields = [item.title, item.text].concat(Array.isArray(item.tags) ? item.tags : []);
+    var seen = [];
+    fields.forEach(function (field) {
+      if (typeof field !== "string") return;
+      field.replace(/<mark[^>]*>([^<]*)<\/mark>/g, function (_, word) { seen.push(word.toLowerCase()); return _; });
+    });
+    return seen;
+  }
+
+  /* Material reports a respelled word as missing everywhere (or under its stem): name the words it
+     actually found instead, so results stop saying "Missing: xgbost" and the page highlights "xgboost".
+     Returns each respelled term's commonest match, and the sections holding one. */
+  function correct(result, rewrites) {
+    var counts = {}, holders = [];
+    sections(result).forEach(function (entry) {
+      var terms = entry.item.terms;
+      if (!terms) return;
+      var seen = marked(entry.item), held = false;
+      Object.keys(rewrites).forEach(function (term) {
+        var rewrite = rewrites[term];
+        if (!(rewrite.clause in terms)) return;
+        var hits = seen.filter(rewrite.matches);
+        if (!hits.length) return;
+        delete terms[rewrite.clause];
+        held = true;
+        hits.forEach(function (word) {
+          terms[word] = true;
+          counts[term] = counts[term] || {};
+          counts[term][word] = (counts[term][word] || 0) + 1;
+        });
+      });
+      if (held) holders.push(terms);
+    });
+    var corrections = {};
+    Object.keys(counts).forEach(function (term) {
+      corrections[term] = Object.keys(counts[term]).sort(function (a, b) { return counts[term][b] - counts[term][a]; })[0];
+    });
+    return { corrections: corrections, holders: holders };
+  }
+
+  function plainText(html) {
+    return " " + String(html || "").replace(/<[^>]*>/g, " ").replace(/&[a-z#0-9]+;/gi, " ")
+      .toLowerCase().replace(/[^a-z0-9]+/g, " ").trim() + " ";
+  }
+
+  function occurrences(haystack, needle) {
+    var count = 0, at = haystack.indexOf(needle);
+    while (at !== -1) { count++; at = haystack.indexOf(needle, at + needle.length - 1); }
+    return count;
+  }
+
+  /* Rank sections by the query words they hold, rare words weighing more; then by the phrase */
+  function rerank(result, job, docs) {
+    var all = sections(result);
+    if (!all.length) return result;
+    var df = {};
+    all.forEach(function (entry) {
+      var terms = entry.item.terms || {};
+      Object.keys(terms).forEach(function (term) { if (terms[term]) df[term] = (df[term] || 0) + 1; });
+    });
+    var total = Math.max(docs, all.length);
+    // The phrase as typed matters when it had stop words: "speech to text" is not "text to speech"
+    var phrase = plainText(job.typed).trim();
+    var phrased = job.dropped && phrase.indexOf(" ") !== -1 ? " " + phrase + " " : "";
+    all.forEach(function (entry, order) {
+      var terms = entry.item.terms || {};
+      entry.order = order;
+      var inTitle = marked({ title: entry.item.title }), inTags = marked({ tags: entry.item.tags });
+      entry.weight = entry.tagged = entry.titled = 0;
+      Object.keys(terms).forEach(function (term) {
+        if (!terms[term]) return;
+        var weight = Math.log(1 + total / df[term]);
+        var starts = function (word) { return word.indexOf(term) === 0; };
+        entry.weight += weight;
+        if (inTags.some(starts)) entry.tagged += weight;
+        if (inTitle.some(starts)) entry.titled += weight;
+      });
+      entry.phrase = 0;
+      if (phrased && entry.weight) {
+        var title = plainText(entry.item.title), text = plainText(entry.item.text);
+        var hits = 3 * occurrences(title, phrased) + occurrences(text, phrased);
+        var boost = typeof entry.item.boost === "number" ? entry.item.boost : 1;
+        entry.phrase = boost * hits / Math.sqrt(words(title + " " + text).length || 1);
+      }
+    });
+    all.sort(function (a, b) {
+      if (Math.abs(b.weight - a.weight) > 1e-9) return b.weight - a.weight;
+      if (Math.abs(b.tagged - a.tagged) > 1e-9) return b.tagged - a.tagged;
+      if (Math.abs(b.titled - a.titled) > 1e-9) return b.titled - a.titled;
+      if (b.phrase !== a.phrase) return b.phrase - a.phrase;
+      if (b.item.score !== a.item.score) return b.item.score - a.item.score;
+      return a.order - b.order;
+    });
+    var groups = new Map();
+    all.forEach(function (entry) {
+      if (!groups.has(entry.group)) groups.set(entry.group, []);
+      groups.get(entry.group).push(entry.item);
+    });
+    result.items = Array.from(groups.values());
+    return result;
+  }
+
+  function ForgivingSearch(inner) {
+    var target = new EventTarget();
+    var self = this;
+    this.inner = inner;
+    this.onmessage = null;
+    this.onerror = null;
+    this.onmessageerror = null;
+    this.active = false;   // true once the setup message shows Material's protocol
+    this.docs = 0;
+    this.current = null;
+    this.pending = [];
+    this.addEventListener = target.addEventListener.bind(target);
+    this.removeEventListener = target.removeEventListener.bind(target);
+    this.dispatchEvent = target.dispatchEvent.bind(target);
+    inner.addEventListener("message", function (event) { self.receive(event.data); });
+    ["error", "messageerror"].forEach(function (type) {
+      inner.addEventListener(type, function (event) {
+        var copy = type === "error"
+          ? new ErrorEvent("error", { message: event.message, filename: event.filename, lineno: event.lineno,
+                                      colno: event.colno, error: event.error })
+          : new MessageEvent("messageerror", { data: event.data });
+        self.dispatchEvent(copy);
+        if (typeof self["on" + type] === "function") self["on" + type](copy);
+      });
+    });
+  }
+
+  ForgivingSearch.prototype.postMessage = function (message, transfer) {
+    if (message && message.type === SETUP && message.data && Array.isArray(message.data.docs)) {
+      this.active = true;
+      this.docs = message.data.docs.length;
+    }
+    if (this.active && message && message.type === QUERY && typeof message.data === "string") {
+      this.current = plan(message.data);
+      this.ask(this.current, this.current.query, null);
+      return;
+    }
+    if (transfer === undefined) this.inner.postMessage(message);
+    else this.inner.postMessage(message, transfer);
+  };
+
+  ForgivingSearch.prototype.ask = function (job, query, rewrites) {
+    this.pending.push({ job: job, rewrites: rewrites });
+    this.inner.postMessage({ type: QUERY, data: query });
+  };
+
+  ForgivingSearch.prototype.receive = function (data) {
+    if (!(this.active && data && data.type === RESULT && this.pending.length)) {
+      this.emit(data);
+      return;
+    }
+    var asked = this.pending.shift(), job = asked.job, result = data.data;
+    if (job !== this.current) return;   // a newer query's answer is on its way
+    if (!result || !Array.isArray(result.items)) { this.emit(data); return; }
+    if (!asked.rewrites) {
+      job.best = data;
+      job.found = matchedTerms(result);
+      job.missing = job.candidates.filter(function (term) { return !job.found.has(term); });
+    } else {
+      var fixed = correct(result, asked.rewrites);
+      var respelt = Object.keys(fixed.corrections).filter(function (term) { return !(term in job.corrections); });
+      // A respelling must sit beside a word the query already found, if it found any:
+      // "loss not converging" must not become "loss converting"
+      var beside = !job.found.size || fixed.holders.some(function (terms) {
+        return Array.from(job.found).some(function (term) { return terms[term]; });
+      });
+      if (respelt.length && beside) {
+        job.best = data;
+        job.corrections = fixed.corrections;
+        respelt.forEach(function (term) { job.rewrites[term] = asked.rewrites[term]; });
+        job.missing = job.missing.filter(function (term) { return !(term in fixed.corrections); });
+      }
+      job.step++;
+    }
+    if (this.retry(job)) return;
+    this.emit(Object.assign({}, job.best, { data: rerank(job.best.data, job, this.docs) }));
+    this.note(job.corrections);
+  };
+
+  /* Ask again for the words still missing, in the next gentlest way; false when nothing is left to try */
+  ForgivingSearch.prototype.retry = function (job) {
+    for (; job.missing.length && job.step < RETRIES.length; job.step++) {
+      var rewrites = Object.assign({}, job.rewrites), fresh = 0;
+      job.missing.forEach(function (term) {
+        var rewrite = RETRIES[job.step](term);
+        if (rewrite) { rewrites[term] = rewrite; fresh++; }
+      });
+      if (fresh) {
+        this.ask(job, respelled(job, rewrites), rewrites);
+        return true;
+      }
+    }
+    return false;
+  };
+
+  ForgivingSearch.prototype.emit = function (data) {
+    var event = new MessageEvent("message", { data: data });
+    this.dispatchEvent(event);
+    if (typeof this.onmessage === "function") this.onmessage(event);
+  };
+
+  /* Say which spelling the results are for, after Material has written the result count */
+  ForgivingSearch.prototype.note = function (corrections) {
+    var used = Object.keys(corrections).map(function (term) { return corrections[term]; });
+    var meta = document.querySelector(".md-search-result__meta");
+    if (!used.length || !meta) return;
+    meta.textContent = meta.textContent.trim() + " for \u201c" + used.join(" ") + "\u201d";
+  };
+
+  ForgivingSearch.prototype.terminate = function () {
+    this.inner.terminate();
+  };
+
+  function Worker(url, options) {
+    var inner = options === undefined ? new Native(url) : new Native(url, options);
+    return SEARCH_WORKER.test(String(url)) ? new ForgivingSearch(inner) : inner;
+  }
+  Worker.prototype = Native.prototype;
+  Worker.forgiving = true;
+  window.Worker = Worker;
+  window.__forgivingSearch = { plan: plan, stem: stem, distance: distance };
+})();
