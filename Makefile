@@ -21,7 +21,7 @@ test: $(VENV)/.dev $(VENV)/.zensical  ## Set up, build with both engines (--stri
 
 check: $(VENV)/.dev  ## The fast loop: a strict build and every test that needs no browser (under a minute)
 	$(BIN)/mkdocs build --strict --clean -q -d site
-	SITE_DIR=site $(BIN)/python -m pytest -q -m "not browser and not zensical"
+	SITE_DIR=site $(BIN)/python -m pytest -q -m "not browser and not zensical and not slow"
 
 build: $(VENV)/.site  ## Build the site into site/
 	$(BIN)/mkdocs build --strict --clean -d site

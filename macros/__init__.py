@@ -90,9 +90,23 @@ def define_env(env) -> None:
     def changes_table() -> str:
         return changes.changes_table(data, link)
 
+    # --- glossary (macros/glossary.py): a front page and one page per letter in docs/glossary/ ---
+
+    def glossary_call(render_page, *args):
+        letters = {path.stem.upper() for path in (docs_dir / "glossary").glob("*.md")}
+        titles = {path: info.title for path, info in site.pages.items()}
+        try:
+            return render_page(data, letters, titles, link, *args)
+        except ValueError as error:
+            raise DataError(f"docs/{current_page()}: {error}") from None
+
     @env.macro
     def glossary_table() -> str:
-        return glossary.glossary_table(data, link)
+        return glossary_call(glossary.index_page)
+
+    @env.macro
+    def glossary_letter(letter: str) -> str:
+        return glossary_call(glossary.letter_page, letter)
 
     @env.macro
     def decisions_index(code: str, level: int = 2) -> str:

@@ -49,14 +49,29 @@ def block(markdown: str, css_class: str = "", searchable: bool = True) -> str:
     return f"\n<div{attributes} markdown>\n\n{markdown.strip()}\n\n</div>\n\n"
 
 
+# Tables this wide become one card per row on phones (class `cards`, styled in docs/assets/site.css)
+CARD_COLUMNS = 3
+
+
+def _labels(headers: list[str]) -> list[str]:
+    """attr_list suffixes giving each cell after the first its column name as `data-label`, which
+    the phone layout shows in front of the value; the first cell heads the card."""
+    return [""] + [f' {{: data-label="{_escaped(header)}" }}' for header in headers[1:]]
+
+
 def table(headers: Iterable[str], rows: Iterable[Iterable[str]], css_class: str = "data-table",
           searchable: bool = True) -> str:
     """A Markdown table in a classed wrapper. Cells are inline Markdown, already escaped. Tables that
-    repeat facts indexed elsewhere pass searchable=False, which keeps search results unique."""
-    header_cells = [inline(header) for header in headers]
-    lines = ["| " + " | ".join(header_cells) + " |", "|" + " --- |" * len(header_cells)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return block("\n".join(lines), css_class, searchable)
+    repeat facts indexed elsewhere pass searchable=False, which keeps search results unique.
+    Tables of CARD_COLUMNS or more columns turn into labelled cards on phones."""
+    headers = list(headers)
+    cards = len(headers) >= CARD_COLUMNS
+    labels = _labels(headers) if cards else []
+    lines = ["| " + " | ".join(inline(header) for header in headers) + " |", "|" + " --- |" * len(headers)]
+    # An empty cell takes no label: attr_list needs text in front of it, and the card skips it anyway
+    lines += ["| " + " | ".join(cell + (labels[i] if i < len(labels) and cell.strip() else "")
+                                for i, cell in enumerate(row)) + " |" for row in rows]
+    return block("\n".join(lines), f"{css_class} cards" if cards else css_class, searchable)
 
 
 def bullets(items: Iterable[str]) -> str:

@@ -237,7 +237,7 @@ def question(q: Question, number: int, link: Link, title: Title = humanize, *,
         f'<span class="pq-result" role="status"></span></div>\n'
         f'<details class="pq-answer" markdown="1">\n<summary>Answer and explanation</summary>\n'
         f'{_solution(q)}{_teaching_links(q, link, title)}'
-        f'<p class="pq-source">Source: <a href="{_attr(q.source)}">{h.inline(q.source)}</a></p>\n'
+        f'<p class="pq-source"><a href="{_attr(q.source)}">AWS source for this answer</a></p>\n'
         f'</details>\n</form>\n'
     )
 
@@ -275,7 +275,7 @@ def progress_table(exam: Exam, questions: Sequence[Question]) -> str:
     code = h.inline(exam.code)
     return (
         f'\n<section class="pq-progress" data-exam="{_attr(exam.code)}"{EXCLUDED}>\n'
-        f'<table class="pq-domains"><caption>Your {code} score by domain</caption>'
+        f'<table><caption>Your {code} score by domain</caption>'
         f'<thead><tr><th scope="col">Domain</th><th scope="col">Weight</th><th scope="col">Questions</th>'
         f'<th scope="col">Answered</th><th scope="col">Right</th><th scope="col">Score</th></tr></thead>'
         f'<tbody>{domain_rows}</tbody>'
@@ -375,7 +375,7 @@ def mock_page(exam: Exam, questions: Sequence[Question], link: Link, title: Titl
         f'\n<section class="pq-mock" data-exam="{_attr(exam.code)}" data-count="{drawn}" '
         f'data-minutes="{minutes}" data-passing="{exam.passing_score}"{EXCLUDED}>\n'
         f'<p class="pq-status">{_status_line(exam)} {note}</p>\n'
-        f'<table class="pq-mock-plan"><caption>Questions drawn from each {h.inline(exam.code)} domain</caption>'
+        f'<table><caption>Questions drawn from each {h.inline(exam.code)} domain</caption>'
         f'<thead><tr><th scope="col">Domain</th><th scope="col">Weight</th><th scope="col">Drawn</th>'
         f'<th scope="col">In the pool</th><th scope="col">Right</th><th scope="col">Score</th></tr></thead>'
         f'<tbody>{rows}</tbody></table>\n'

@@ -121,3 +121,16 @@ def test_decision_index_groups_every_tagged_decision_under_its_domains(html_page
             if expected:
                 shown = section_text(page, f"{exam.slug}-{domain.slug}")
                 assert all(title in shown for title in expected), f"{exam.code} {domain.slug}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code, task", [("MLA-C02", "3.3"), ("MLS-C01", "1.2"), ("MLA-C02", "2.3")])
+def test_searching_an_exam_task_finds_pages_that_serve_it(page, base_url, code, task):
+    from test_browser import search
+
+    tagged = {f"{base_url}{built_page(path).removesuffix('index.html')}" for path, info in SITE.pages.items()
+              if task in info.exams.get(code, ())}
+    tagged.add(f"{base_url}{built_page(EXAMS[code].page).removesuffix('index.html')}")
+    page.goto(base_url, wait_until="networkidle")
+    shown = [link.split("#")[0].split("?")[0] for link in search(page, f"{code} {task}")[:3]]
+    assert shown and all(link in tagged for link in shown), shown

@@ -196,7 +196,7 @@ def test_mock_exam_draws_by_weight_and_scores_by_domain(page, base_url, data, ex
     quota, pool, drawn, minutes = practice.mock_plan(exam, data.questions)
     page.goto(f"{base_url}practice/mock-{exam_code.lower()}/", wait_until="networkidle")
     shown_quota = {int(r.get_attribute("data-domain")): int(r.get_attribute("data-quota"))
-                   for r in page.locator(".pq-mock-plan tr[data-quota]").all()}
+                   for r in page.locator(".pq-mock tr[data-quota]").all()}
     assert shown_quota == quota and sum(quota.values()) == min(exam.questions, sum(pool.values()))
 
     page.click('[data-action="start-mock"]')
@@ -219,7 +219,7 @@ def test_mock_exam_draws_by_weight_and_scores_by_domain(page, base_url, data, ex
     assert page.locator(".pq-mock-questions form.pq").first.get_attribute("id") == first.get_attribute("id")
     page.click('[data-action="finish-mock"]')
     domain = first.get_attribute("data-domain")
-    row = page.locator(f'.pq-mock-plan tr[data-domain="{domain}"]')
+    row = page.locator(f'.pq-mock tr[data-domain="{domain}"]')
     assert row.locator('[data-cell="right"]').inner_text() == f"1 of {quota[int(domain)]}"
     assert page.locator(".pq-mock-status").inner_text().startswith(f"You got 1 of {drawn} right")
     links = page.locator(".pq-mock-review a")

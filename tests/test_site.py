@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from built import DATA, ROOT, SITE, article, built_page, ids, parse, section, section_text, tables, text_of
+from built import DATA, ROOT, SITE, article, built_page, hrefs, ids, section, section_text, tables, text_of
 from macros.models import ServiceStatus
 
 ALGORITHMS_PAGE = built_page("modeling/built-in-algorithms.md")
@@ -125,9 +125,7 @@ def _broken_links(site_dir: Path, directory_urls: bool) -> list[str]:
         relative = path.relative_to(site_dir).as_posix()
         if relative.startswith(("404", "assets/")):
             continue
-        soup = parse(path.read_text(encoding="utf-8"))
-        for anchor in soup.find_all("a", href=True):
-            href = anchor["href"]
+        for href in hrefs(path.read_text(encoding="utf-8")):
             if re.match(r"^[a-z]+:", href) or href.startswith("//") or href.endswith(OFFLINE_ZIP):
                 continue
             parts = urlsplit(href)

@@ -297,8 +297,10 @@
         heading.hidden = groups.every(function (group) { return group.hidden; });
       });
       var status = filter.querySelector(".pq-filter-status");
+      var answered = forms.filter(function (form) { return state.answers[form.dataset.question]; }).length;
       status.textContent = review === "mistakes" && shown === 0
-        ? "No mistakes to review" + (domain || task ? " in this selection." : ": every answer you gave is right.")
+        ? (answered === 0 ? "No mistakes to review: you have not checked an answer on this page yet."
+          : "No mistakes to review" + (domain || task ? " in this selection." : ": every answer you gave is right."))
         : "Showing " + shown + " of " + forms.length + " questions.";
       var query = new URLSearchParams();
       Object.keys(fields).forEach(function (name) { if (fields[name].value) query.set(name, fields[name].value); });

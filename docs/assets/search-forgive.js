@@ -6,13 +6,14 @@
  *
  * 1. Stop words ("to", "the", "of") leave a query that has other words. The index holds none, so
  *    they could only match as prefixes: "speech to text" ranked pages on "tools" and "topics".
- * 2. A word that matches nothing is asked again: without its ending ("converging" as "converg*"),
+ * 2. A word that matches nothing is asked again: without its ending ("converging" as the prefix "converg"),
  *    then with an edit distance of 1, then of 2 for words of six letters or more ("xgbost" as
  *    "xgbost~1" finds XGBoost). A respelling that never meets the query's other words is refused.
  *    Material still gets one answer per query, and the result count names the spelling used.
  * 3. Results are ranked by how many of the query's words a section holds, rarer words counting
- *    more; then by those in its title; then by how densely it holds the phrase as typed (scaled by
- *    the page's search boost); then by Material's own score.
+ *    more; then by those in its page keywords and its title; then by how densely it holds the words
+ *    in the order typed (stop words included); then by Material's own score. A page's search boost
+ *    scales each of these.
  *
  * Nothing is fetched. Other workers, and search workers that speak another protocol (Zensical's),
  * pass through untouched.
@@ -78,7 +79,8 @@
   var RETRIES = [
     function (term) {
       var root = stem(term);
-      return root && { query: root + "*", clause: root, matches: function (word) { return word.indexOf(root) === 0; } };
+      // Material adds the trailing wildcard itself
+      return root && { query: root, clause: root, matches: function (word) { return word.indexOf(root) === 0; } };
     },
     function (term) {
       return { query: term + "~1", clause: term, matches: function (word) { return distance(word, term) <= 1; } };
@@ -134,38 +136,45 @@
     var seen = [];
     fields.forEach(function (field) {
       if (typeof field !== "string") return;
-      field.replace(/<mark[^>]*>([^<]*)<\/mark>/g, function (_, word) { seen.push(word.toLowerCase()); return _; });
+      field.replace(/<mark[^>]*>([^<]*)<\/mark>/g, function (_, word) {
+        seen.push(word.toLowerCase().replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, ""));
+        return _;
+      });
     });
     return seen;
   }
 
-  /* Material reports a respelled word as missing everywhere (or under its stem): name the words it
-     actually found instead, so results stop saying "Missing: xgbost" and the page highlights "xgboost".
-     Returns each respelled term's commonest match, and the sections holding one. */
+  /* Material reports a respelled word as missing everywhere (or under its stem). Name the word it
+     found instead, the commonest one for every section (one name, so that ranking counts it once):
+     results stop saying "Missing: xgbost" and the page highlights "xgboost". Returns each respelled
+     term's word and the terms of the sections holding one. */
   function correct(result, rewrites) {
-    var counts = {}, holders = [];
-    sections(result).forEach(function (entry) {
-      var terms = entry.item.terms;
-      if (!terms) return;
-      var seen = marked(entry.item), held = false;
+    var all = sections(result).filter(function (entry) { return entry.item.terms; });
+    var counts = {}, corrections = {}, holders = [];
+    all.forEach(function (entry) {
+      entry.seen = marked(entry.item);
       Object.keys(rewrites).forEach(function (term) {
-        var rewrite = rewrites[term];
-        if (!(rewrite.clause in terms)) return;
-        var hits = seen.filter(rewrite.matches);
-        if (!hits.length) return;
-        delete terms[rewrite.clause];
-        held = true;
-        hits.forEach(function (word) {
-          terms[word] = true;
+        if (!(rewrites[term].clause in entry.item.terms)) return;
+        entry.seen.filter(rewrites[term].matches).forEach(function (word) {
           counts[term] = counts[term] || {};
           counts[term][word] = (counts[term][word] || 0) + 1;
         });
       });
-      if (held) holders.push(terms);
     });
-    var corrections = {};
     Object.keys(counts).forEach(function (term) {
       corrections[term] = Object.keys(counts[term]).sort(function (a, b) { return counts[term][b] - counts[term][a]; })[0];
+    });
+    all.forEach(function (entry) {
+      var terms = entry.item.terms, held = false;
+      Object.keys(rewrites).forEach(function (term) {
+        var clause = rewrites[term].clause;
+        if (!(clause in terms)) return;
+        var hit = entry.seen.some(rewrites[term].matches);
+        delete terms[clause];
+        terms[hit ? corrections[term] : term] = hit;
+        held = held || hit;
+      });
+      if (held) holders.push(terms);
     });
     return { corrections: corrections, holders: holders };
   }
@@ -182,7 +191,7 @@
   }
 
   /* Rank sections by the query words they hold, rare words weighing more; then by the phrase */
-  function rerank(result, job, docs) {
+  function rerank(result, job, index) {
     var all = sections(result);
     if (!all.length) return result;
     var df = {};
@@ -190,18 +199,20 @@
       var terms = entry.item.terms || {};
       Object.keys(terms).forEach(function (term) { if (terms[term]) df[term] = (df[term] || 0) + 1; });
     });
-    var total = Math.max(docs, all.length);
-    // The phrase as typed matters when it had stop words: "speech to text" is not "text to speech"
+    var total = Math.max(index.size, all.length);
+    // The words in the order typed, stop words included: "speech to text" is not "text to speech"
     var phrase = plainText(job.typed).trim();
-    var phrased = job.dropped && phrase.indexOf(" ") !== -1 ? " " + phrase + " " : "";
+    var phrased = phrase.indexOf(" ") !== -1 ? " " + phrase + " " : "";
     all.forEach(function (entry, order) {
       var terms = entry.item.terms || {};
       entry.order = order;
       var inTitle = marked({ title: entry.item.title }), inTags = marked({ tags: entry.item.tags });
+      // A page's search boost (the glossary's 0.4, the home page's 0.5) scales everything it matches
+      var boost = typeof entry.item.boost === "number" ? entry.item.boost : 1;
       entry.weight = entry.tagged = entry.titled = 0;
       Object.keys(terms).forEach(function (term) {
         if (!terms[term]) return;
-        var weight = Math.log(1 + total / df[term]);
+        var weight = boost * Math.log(1 + total / df[term]);
         var starts = function (word) { return word.indexOf(term) === 0; };
         entry.weight += weight;
         if (inTags.some(starts)) entry.tagged += weight;
@@ -209,10 +220,13 @@
       });
       entry.phrase = 0;
       if (phrased && entry.weight) {
-        var title = plainText(entry.item.title), text = plainText(entry.item.text);
-        var hits = 3 * occurrences(title, phrased) + occurrences(text, phrased);
-        var boost = typeof entry.item.boost === "number" ? entry.item.boost : 1;
-        entry.phrase = boost * hits / Math.sqrt(words(title + " " + text).length || 1);
+        // Results carry only a snippet of the text: count in the whole section
+        var doc = index.get(entry.item.location) || entry.item;
+        var title = plainText(doc.title), text = plainText(doc.text);
+        // In the title, or at the start of the text (what the section is about), it counts more
+        var lead = " " + words(text).slice(0, 12).join(" ") + " ";
+        var hits = 3 * occurrences(title, phrased) + occurrences(text, phrased) + occurrences(lead, phrased);
+        entry.phrase = boost * hits / Math.sqrt(words(title + text).length || 1);
       }
     });
     all.sort(function (a, b) {
@@ -240,7 +254,7 @@
     this.onerror = null;
     this.onmessageerror = null;
     this.active = false;   // true once the setup message shows Material's protocol
-    this.docs = 0;
+    this.index = new Map();   // location -> the section's document, as indexed
     this.current = null;
     this.pending = [];
     this.addEventListener = target.addEventListener.bind(target);
@@ -262,7 +276,7 @@
   ForgivingSearch.prototype.postMessage = function (message, transfer) {
     if (message && message.type === SETUP && message.data && Array.isArray(message.data.docs)) {
       this.active = true;
-      this.docs = message.data.docs.length;
+      this.index = new Map(message.data.docs.map(function (doc) { return [doc.location, doc]; }));
     }
     if (this.active && message && message.type === QUERY && typeof message.data === "string") {
       this.current = plan(message.data);
@@ -307,7 +321,7 @@
       job.step++;
     }
     if (this.retry(job)) return;
-    this.emit(Object.assign({}, job.best, { data: rerank(job.best.data, job, this.docs) }));
+    this.emit(Object.assign({}, job.best, { data: rerank(job.best.data, job, this.index) }));
     this.note(job.corrections);
   };
 
