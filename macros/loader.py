@@ -43,7 +43,7 @@ def _shown(path: Path) -> str:
 
 def _entry_label(item: dict | object, index: int) -> str:
     if isinstance(item, dict):
-        for key in ("slug", "name", "title", "term"):
+        for key in ("slug", "code", "name", "title", "term"):
             if isinstance(item.get(key), str):
                 return f"entry {index + 1} ('{item[key]}')"
     return f"entry {index + 1}"

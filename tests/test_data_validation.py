@@ -11,7 +11,7 @@ import pytest
 
 from macros.errors import DataError
 from macros.loader import load_rows, load_site, load_site_data
-from macros.models import Algorithm, Decision, GlossaryEntry, Metric, Question, Service
+from macros.models import Algorithm, Decision, Exam, GlossaryEntry, Metric, Question, Service
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "broken"
@@ -59,6 +59,16 @@ def test_loading_is_cached_until_a_file_changes(tmp_path):
                                                 "exactly 1 correct option, found 2"]),
         ("question_no_explanation.yml", Question, ["question_no_explanation.yml", "field 'explanation'",
                                                    "missing required field"]),
+        ("ordering_two_steps.yml", Question, ["entry 1 ('fixture-ordering')", "lists 3 to 5 steps"]),
+        ("matching_one_pair.yml", Question, ["entry 1 ('fixture-matching')", "lists 3 to 7 pairs"]),
+        ("bad_slug.yml", Service, ["bad_slug.yml", "field 'slug'", "lowercase letters, digits and hyphens"]),
+        ("bad_page.yml", Service, ["bad_page.yml", "field 'page'", "must be a page inside docs/"]),
+        ("status_without_note.yml", Service, ["entry 1 ('amazon-forecast')", "needs a status_note"]),
+        ("unpaired_example.yml", Metric, ["entry 1 ('mae')", "field 'example'", "same length"]),
+        ("weights_not_100.yml", Exam, ["entry 1 ('TST-C01')", "domain weights add up to 110, not 100"]),
+        ("task_outside_domain.yml", Exam, ["entry 1 ('TST-C02')", "field 'domains.0'",
+                                           "task 2.9 does not belong to domain 1"]),
+        ("retired_without_date.yml", Exam, ["entry 1 ('TST-C03')", "a retired exam needs retired_on"]),
     ],
 )
 def test_broken_file_names_file_entry_field_and_problem(fixture, model, expected):

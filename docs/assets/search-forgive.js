@@ -13,7 +13,7 @@
  * 3. Results are ranked by how many of the query's words a section holds, rarer words counting
  *    more; then by those in its page keywords and its title; then by how densely it holds the words
  *    in the order typed (stop words included); then by Material's own score. A page's search boost
- *    scales each of these.
+ *    scales these (one below 1 also scales the count of words matched).
  *
  * Nothing is fetched. Other workers, and search workers that speak another protocol (Zensical's),
  * pass through untouched.
@@ -207,16 +207,17 @@
       var terms = entry.item.terms || {};
       entry.order = order;
       var inTitle = marked({ title: entry.item.title }), inTags = marked({ tags: entry.item.tags });
-      // A page's search boost (the glossary's 0.4, the home page's 0.5) scales everything it matches
+      // A page's search boost scales what it matches: a lower one (the glossary's 0.4, the home page's
+      // 0.5) also the count of words matched, a higher one only how it ranks among equal matches
       var boost = typeof entry.item.boost === "number" ? entry.item.boost : 1;
       entry.weight = entry.tagged = entry.titled = 0;
       Object.keys(terms).forEach(function (term) {
         if (!terms[term]) return;
-        var weight = boost * Math.log(1 + total / df[term]);
+        var weight = Math.log(1 + total / df[term]);
         var starts = function (word) { return word.indexOf(term) === 0; };
-        entry.weight += weight;
-        if (inTags.some(starts)) entry.tagged += weight;
-        if (inTitle.some(starts)) entry.titled += weight;
+        entry.weight += Math.min(boost, 1) * weight;
+        if (inTags.some(starts)) entry.tagged += boost * weight;
+        if (inTitle.some(starts)) entry.titled += boost * weight;
       });
       entry.phrase = 0;
       if (phrased && entry.weight) {
