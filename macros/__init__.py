@@ -9,7 +9,7 @@ loads this file by path.
 
 from pathlib import Path
 
-from macros import changes, cheatsheet, exams, glossary, practice, render
+from macros import changes, cheatsheet, diagrams, exams, glossary, practice, render
 from macros.errors import DataError
 from macros.loader import load_site
 from macros.pages import relative_link, source_of
@@ -107,6 +107,14 @@ def define_env(env) -> None:
     @env.macro
     def glossary_letter(letter: str) -> str:
         return glossary_call(glossary.letter_page, letter)
+
+    @env.macro
+    def diagram(name: str) -> str:
+        """An inline SVG diagram (macros/diagrams.py), drawn from the rows it names."""
+        try:
+            return diagrams.draw(name, data)
+        except ValueError as error:
+            raise DataError(f"docs/{current_page()}: {error}") from None
 
     @env.macro
     def decisions_index(code: str, level: int = 2) -> str:

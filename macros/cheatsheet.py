@@ -74,6 +74,20 @@ def _metrics(data: SiteData, selects: Selects, link: Link) -> str:
     return m.block("## Formulas\n\n" + m.table(["Metric", "Formula", "Use when"], rows), "sheet-wide") if rows else ""
 
 
+def _css_string(text: str) -> str:
+    """`text` as a quoted CSS string: anything but letters, digits and plain punctuation becomes a
+    CSS escape, so no data value can end the string, the rule or the <style> element."""
+    safe = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:()-")
+    return '"' + "".join(char if char in safe else f"\\{ord(char):06x}" for char in text) + '"'
+
+
+def running_header(title: str, facts_date: str) -> str:
+    """The sheet's title and facts date at the top of every printed page (CSS page margin boxes;
+    their font and the page numbers at the foot are in docs/assets/site.css)."""
+    return (f"<style>@page {{ @top-left {{ content: {_css_string(title)}; }} "
+            f"@top-right {{ content: {_css_string('Facts checked ' + facts_date)}; }} }}</style>\n\n")
+
+
 def render_sheet(data: SiteData, title: str, selects: Selects, link: Link, facts_date: str,
                  scenario_selects: Callable[[object], bool] | None = None) -> str:
     """The sheet for one selection; `scenario_selects` narrows the decision scenarios (default: all
@@ -85,4 +99,4 @@ def render_sheet(data: SiteData, title: str, selects: Selects, link: Link, facts
                        f"generated from the site's data files", "sheet-meta")
     controls = ('<p class="sheet-controls"><button type="button" class="md-button md-button--primary" '
                 'onclick="window.print()">Print this cheat sheet</button></p>')
-    return m.block(f"{controls}\n\n{meta}{body}", "cheat-sheet")
+    return running_header(title, facts_date) + m.block(f"{controls}\n\n{meta}{body}", "cheat-sheet")

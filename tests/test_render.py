@@ -261,13 +261,15 @@ def test_formula_in_a_table_keeps_its_absolute_value_bars_inside_one_cell():
 # --- Glossary, cheat sheets, exams ----------------------------------------------------------------
 
 
-def test_glossary_lists_data_rows_with_links_to_their_homes():
-    soup = to_html(glossary.glossary_table(TEST_DATA, link))
-    hrefs = {a.get_text(): a["href"] for a in soup.select("tbody a")}
-    assert hrefs["Dropout"] == "LINK/modeling/deep-learning.md#dropout"
-    assert hrefs["Amazon Example Labels"] == "LINK/exploratory-data-analysis/labeling.md#example-labels"
-    assert hrefs["Mean absolute error"] == "LINK/formulas/regression-forecasting.md#mae"
-    assert soup.find(string=re.compile("Randomly silences")).parent.has_attr("data-search-exclude")
+def test_glossary_letter_page_gives_each_term_its_anchor_and_a_link_home():
+    pages = {"A", "D", "E", "M", "Z"}
+    soup = to_html(glossary.letter_page(TEST_DATA, pages, {}, link, "E"))
+    heading = soup.find("h2", id="example-labels")
+    assert heading.get_text().rstrip("¶") == "Amazon Example Labels" and heading.has_attr("data-search-exclude")
+    home = heading.find_next("p", class_="glossary-home").a
+    assert home["href"] == "LINK/exploratory-data-analysis/labeling.md#example-labels"
+    concept = to_html(glossary.letter_page(TEST_DATA, pages, {}, link, "D")).find("h2", id="dropout")
+    assert not concept.has_attr("data-search-exclude")  # concepts are search entries of their own
 
 
 def test_domain_sheet_selects_rows_by_their_tasks_with_decisions_first():
@@ -362,7 +364,7 @@ SNAPSHOTS = {
     "service_section": lambda: render.service_section(SERVICE),
     "decision_section": lambda: render.decision_section(DECISION),
     "metric_section": lambda: render.metric_section(METRIC),
-    "glossary_table": lambda: glossary.glossary_table(TEST_DATA, link),
+    "glossary_letter": lambda: glossary.letter_page(TEST_DATA, {"A", "D", "E", "M", "Z"}, {}, link, "D"),
     "exam_page": lambda: exams.exam_page(EXAM, Site(TEST_DATA, {}), link),
 }
 

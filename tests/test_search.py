@@ -125,11 +125,20 @@ QUERIES = [
 ]
 
 
+def search_ready(page) -> None:
+    """Reach for search as a reader does (the index loads on intent), then wait for the index."""
+    page.focus("input.md-search__input")
+    page.wait_for_function(
+        "() => /Type to start/i.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=15000)
+
+
 @pytest.fixture(scope="module")
 def search_page(browser, base_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(base_url, wait_until="networkidle")
+    search_ready(page)
     yield page
     context.close()
 
@@ -164,3 +173,97 @@ def test_search_shows_the_answering_section_in_the_top_three(search_page, base_u
     accepted = {expected} if isinstance(expected, str) else set(expected)
     shown = [_target(link, base_url) for link in search(search_page, query)]
     assert accepted & set(shown[:3]), f"{query!r}: top results were {shown[:5]}"
+
+
+# --- Search that forgives: typing slips, stop words, rare words over titles (docs/assets/search-forgive.js) ---
+
+def _shown(page, base_url) -> list[tuple[str, str, str]]:
+    """(target, title, missing-terms note) of every result link, in order."""
+    rows = page.eval_on_selector_all(
+        ".md-search-result__link",
+        """links => links.map(a => [a.href, (a.querySelector('h1, h2') || {}).textContent || '',
+                                    (a.querySelector('.md-search-result__terms') || {}).textContent || ''])""")
+    return [(_target(href, base_url), title.strip(), missing) for href, title, missing in rows]
+
+
+# (typed, the word that matches nothing, a section that answers, the spelling the results are for)
+TYPOS = [
+    ("xgbost", "xgbost", ALGORITHMS + "#xgboost", "xgboost"),
+    ("precison", "precison", CLASSIFICATION + "#precision", "precision"),
+    ("kineses", "kineses", STREAMING + "#", "kinesis"),
+    ("autopliot", "autopliot", "modeling/automl-foundation-models/#sagemaker-autopilot", "autopilot"),
+    ("xgbost tuning", "xgbost", ALGORITHMS + "#xgboost", "xgboost"),
+    ("loss not converging", "converging", DEEP + "#convergence", "convergence"),
+]
+
+
+@pytest.mark.parametrize("query, typo, expected, spelled", TYPOS, ids=[q for q, *_ in TYPOS])
+def test_a_word_that_matches_nothing_is_asked_again_respelled(search_page, base_url, query, typo, expected, spelled):
+    shown = _shown_after(search_page, base_url, query)
+    assert any(target.startswith(expected) for target, _, _ in shown[:3]), f"{query!r}: {shown[:5]}"
+    meta = search_page.inner_text(".md-search-result__meta")
+    assert spelled in meta, f"the count should name the spelling used: {meta!r}"
+    # No result calls the respelled word missing: results name the word they matched
+    assert not [note for _, _, note in shown if typo in note], shown[:6]
+
+
+def _shown_after(page, base_url, query):
+    search(page, query)
+    return _shown(page, base_url)
+
+
+def test_a_respelling_that_never_meets_the_other_words_is_refused(search_page, base_url):
+    """'converging' is one edit from 'converting', which never appears beside 'loss'."""
+    search(search_page, "loss not converging")
+    assert "converting" not in search_page.inner_text(".md-search-result__meta")
+
+
+def test_a_query_that_matches_nothing_still_says_so(search_page, base_url):
+    assert _shown_after(search_page, base_url, "qqzzxxw") == []
+    assert "No matching" in search_page.inner_text(".md-search-result__meta")
+
+
+def test_stop_words_do_not_decide_the_ranking(search_page, base_url):
+    """The index holds no stop words, so "to" could only match as a prefix ("tools", "topics")."""
+    typed = [target for target, _, _ in _shown_after(search_page, base_url, "speech to text")]
+    first_section = next(target for target in typed if "#" in target)
+    assert first_section == AI + "#amazon-transcribe", typed[:5]
+    assert not any(target.startswith("exploratory-data-analysis/tools/") for target in typed[:10]), typed[:10]
+    reversed_ = [target for target, _, _ in _shown_after(search_page, base_url, "text to speech")]
+    assert next(target for target in reversed_ if "#" in target) == AI + "#amazon-polly", reversed_[:5]
+
+
+def test_a_rare_word_outranks_a_common_word_in_a_title(search_page, base_url):
+    """'sentiment analysis': Comprehend (sentiment) above pages that only have 'analysis' in the title."""
+    shown = _shown_after(search_page, base_url, "sentiment analysis")
+    targets = [target for target, _, _ in shown]
+    comprehend = targets.index(AI + "#amazon-comprehend")
+    merely = [i for i, (target, title, _) in enumerate(shown)
+              if "analysis" in title.lower() and "sentiment" not in title.lower() and "#" in target]
+    assert merely and comprehend < min(merely), shown[:12]
+    pages_before = sum("#" not in target for target in targets[:comprehend])
+    assert pages_before <= 2, f"Comprehend should be in the first two pages of results: {targets[:8]}"
+
+
+def test_glossary_terms_are_found_with_their_own_anchor(search_page, base_url):
+    shown = [target for target, _, _ in _shown_after(search_page, base_url, "annotation consolidation")]
+    assert shown.index("exploratory-data-analysis/labeling/#annotation-consolidation") < 3, shown[:5]
+    assert "glossary/a/#annotation-consolidation" in shown, shown
+
+
+@pytest.mark.parametrize("query", ["xgbost", "speech to text"])
+def test_forgiving_search_works_offline_from_disk(browser, offline_site_dir, query):
+    """Under file:// the worker is the iframe-worker shim; the wrapper must sit on top of it too."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((offline_site_dir / "index.html").as_uri(), wait_until="load")
+    search_ready(page)
+    links = [urlsplit(link) for link in search(page, query)]
+    shown = [f"{link.path}#{link.fragment}" for link in links[:6]]
+    context.close()
+    expected = ("/modeling/built-in-algorithms.html#xgboost" if query == "xgbost"
+                else "/modeling/ai-services.html#amazon-transcribe")
+    assert any(target.endswith(expected) for target in shown), shown
+    assert not errors, errors

@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from built import DATA, ROOT, SITE, article, built_page, hrefs, ids, section, section_text, tables, text_of
+from macros import glossary
 from macros.models import ServiceStatus
 
 ALGORITHMS_PAGE = built_page("modeling/built-in-algorithms.md")
@@ -153,12 +154,13 @@ def test_internal_links_and_anchors_resolve_in_the_offline_build(offline_site_di
 
 
 def test_data_links_point_at_the_row_s_home(html_pages):
-    """A link the macros write lands on the section of the row it names."""
-    glossary = article(html_pages["glossary/index.html"])
-    hrefs = {text_of(a): a["href"] for a in glossary.select("table a")}
+    """A link the macros write lands on the section of the row it names: each service's glossary entry
+    links to the heading that teaches it."""
     for service in DATA.services:
-        expected = "../" + built_page(service.page).removesuffix("index.html") + "#" + service.slug
-        assert hrefs[service.name] == expected, service.slug
+        letter_page = html_pages[built_page(glossary.page_of(glossary.letter_of(service.name)))]
+        taught_in = [a["href"] for node in section(letter_page, service.key) for a in node.select("p.glossary-home a")]
+        expected = "../../" + built_page(service.page).removesuffix("index.html") + "#" + service.slug
+        assert taught_in == [expected], service.slug
 
 
 def test_every_source_is_an_official_aws_url():

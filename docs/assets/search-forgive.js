@@ -46,18 +46,17 @@
 
   /* The query's parts as Material's tokenizer splits them, stop words dropped if others remain */
   function plan(typed) {
-    var parts = [], kept = [];
+    var parts = [];
     words(typed).forEach(function (word) {
-      if (SYNTAX.test(word)) { kept.push(word); return; }
-      word.split(/[-/]+/).filter(Boolean).forEach(function (part) { parts.push(part); });
+      if (SYNTAX.test(word)) parts.push(word);
+      else word.split(/[-/]+/).filter(Boolean).forEach(function (part) { parts.push(part); });
     });
-    var content = parts.filter(function (part) { return !STOP.has(part.toLowerCase()); });
-    kept = kept.concat(content.length ? content : parts);
+    var stop = function (part) { return STOP.has(part.toLowerCase()); };
+    var kept = parts.every(stop) ? parts : parts.filter(function (part) { return !stop(part); });
     var candidates = kept.map(function (part) { return part.toLowerCase(); })
       .filter(function (part) { return PLAIN.test(part) && part.length >= MIN_RESPELL; });
     return {
       typed: typed, parts: kept, query: kept.join(" ") || typed,
-      dropped: content.length > 0 && content.length < parts.length,
       candidates: Array.from(new Set(candidates)), missing: [], found: new Set(),
       step: 0, rewrites: {}, corrections: {}, best: null,
     };
@@ -171,7 +170,7 @@
         if (!(clause in terms)) return;
         var hit = entry.seen.some(rewrites[term].matches);
         delete terms[clause];
-        terms[hit ? corrections[term] : term] = hit;
+        terms[corrections[term] || term] = hit;   // "Missing: xgboost", not the typo
         held = held || hit;
       });
       if (held) holders.push(terms);
@@ -367,5 +366,4 @@
   Worker.prototype = Native.prototype;
   Worker.forgiving = true;
   window.Worker = Worker;
-  window.__forgivingSearch = { plan: plan, stem: stem, distance: distance };
 })();
