@@ -1,13 +1,22 @@
-"""Benchmark: prints build time, data-rendering cost, page weight, search index size,
-search latency and cheat-sheet page counts. Run with `make bench`. Figures, not assertions.
+"""Benchmark: prints build time, data-rendering cost, page weight, search index size, search latency,
+printed sheet pages and Lighthouse mobile performance scores. Run with `make bench`. Figures, not
+assertions.
 
 Targets (2-core machine): build <= 5 s; data rendering <= 30% of it; median page <= 250 KiB,
-formula pages at most 100 KiB more; search index <= 1 MiB; results within 100 ms.
+formula pages at most 100 KiB more; search index <= 1 MiB; results within 100 ms; every page at
+least 90 on Lighthouse's mobile performance score.
+
+Lighthouse (pinned below) is installed with npm into ~/.cache/mls-c01-bench/ on first use and runs
+on the Chromium the tests use. It scores the home page and the five heaviest pages (largest HTML),
+next to a bare Material page built in the same run, the median of three runs each.
+BENCH_ALL_PAGES=1 scores every page once instead, and lists those under 90.
 """
 
 import gzip
 import io
+import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,13 +30,28 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
 from conftest import CHROMIUM_ARGS, QuietHandler, chromium_path, serve_site  # noqa: E402
-from macros.models import Domain  # noqa: E402
 from test_browser import all_pages  # noqa: E402
+from test_cheatsheets import SHEETS, url_path  # noqa: E402
 
 QUERIES = ["xgboost", "k-NN", "F1", "Firehose Parquet", "IP address anomaly", "RCF", "SMOTE", "t-SNE",
            "one-hot", "DeepAR", "Pipe mode", "serverless inference", "KMS", "VPC", "dropout", "L1",
            "BlazingText", "shard", "Glue crawler", "confusion matrix"]
 RUNS = 5
+LIGHTHOUSE = "12.2.3"
+# Outside the project: Zensical keeps its build cache in .cache/ and `--clean` empties it
+USER_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+LIGHTHOUSE_DIR = USER_CACHE / "mls-c01-bench" / f"lighthouse-{LIGHTHOUSE}"
+LIGHTHOUSE_RUNS = 3
+HEAVIEST = 5
+BARE_PAGE = """# A bare Material page
+
+The same theme, no extra styles or scripts, no tables: the yardstick for the site's pages.
+
+## A section
+
+Some text to lay out, as an ordinary page has. Lighthouse scores this page in the same run, on the
+same machine, so the site's figures can be read against it.
+"""
 
 
 def timed_build(config: Path, destination: Path) -> float:
@@ -50,6 +74,16 @@ def build_times(work: Path) -> tuple[float, float]:
     return statistics.median(with_macros), statistics.median(no_macros)
 
 
+def build_bare_material(work: Path) -> Path:
+    """A one-page site with the Material theme alone, built by the same MkDocs and Material."""
+    project = work / "bare"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text(BARE_PAGE)
+    (project / "mkdocs.yml").write_text("site_name: Bare Material\ntheme:\n  name: material\n  font: false\n")
+    timed_build(project / "mkdocs.yml", work / "bare-site")
+    return work / "bare-site"
+
+
 class GzipHandler(QuietHandler):
     """Serves files gzip-compressed when the browser asks, as GitHub Pages does."""
 
@@ -70,7 +104,7 @@ class GzipHandler(QuietHandler):
 
 def page_weights(browser, base: str, paths: list[str]) -> dict[str, tuple[int, int]]:
     """(bytes over the wire with gzip, bytes once decoded) a first-time visitor downloads per page:
-    HTML, CSS, JS, images and the search index, with an empty cache."""
+    HTML, CSS, JS and images, with an empty cache (the search index waits for a first search)."""
     weights = {}
     for path in paths:
         context = browser.new_context()
@@ -91,7 +125,7 @@ def search_latencies(browser, base: str) -> list[float]:
     page.goto(base, wait_until="networkidle")
     box = page.locator("input.md-search__input")
     box.click()
-    box.type("warm")  # loads the worker and the index before timing
+    box.type("warm")  # loads the index and the worker before timing
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     latencies = []
     for query in QUERIES:
@@ -113,17 +147,72 @@ def search_latencies(browser, base: str) -> list[float]:
     return latencies
 
 
-def cheat_sheet_pages(browser, base: str) -> dict[str, int]:
+def sheet_pages(browser, base: str) -> dict[str, int]:
+    """A4 pages of every printable sheet, as the tests print them."""
     from pypdf import PdfReader
 
     counts = {}
-    for slug in (domain.value for domain in Domain):
+    for path in SHEETS:
         page = browser.new_page()
-        page.goto(f"{base}cheatsheets/{slug}/", wait_until="networkidle")
+        page.goto(base + url_path(path), wait_until="networkidle")
         page.emulate_media(media="print")
-        counts[slug] = len(PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True))).pages)
+        counts[path] = len(PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True))).pages)
         page.close()
     return counts
+
+
+def lighthouse_binary() -> Path | None:
+    """Lighthouse from npm, pinned, installed once into the user's cache; None (with a note) without npm."""
+    binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+    if binary.exists():
+        return binary
+    npm = shutil.which("npm")
+    if npm is None:
+        print(f"Lighthouse skipped: npm (Node 20) is not installed; it would install lighthouse@{LIGHTHOUSE}.")
+        return None
+    LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+    subprocess.run([npm, "install", "--prefix", str(LIGHTHOUSE_DIR), "--no-audit", "--no-fund", "--silent",
+                    f"lighthouse@{LIGHTHOUSE}"], check=True)
+    return binary
+
+
+def lighthouse(binary: Path, url: str, work: Path) -> dict[str, float] | None:
+    """One Lighthouse run, mobile preset (simulated slow 4G, 4x CPU slowdown), performance only."""
+    report = work / "lighthouse.json"
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS, "--disable-dev-shm-usage"])
+    result = subprocess.run(
+        [str(binary), url, "--quiet", "--only-categories=performance", "--output=json",
+         f"--output-path={report}", f"--chrome-flags={flags}"],
+        env={**os.environ, "CHROME_PATH": chromium_path()}, capture_output=True, text=True, timeout=300,
+    )
+    if result.returncode != 0 or not report.exists():
+        print(f"Lighthouse failed on {url}: {result.stderr.strip()[-300:]}")
+        return None
+    found = json.loads(report.read_text())
+    audits = found["audits"]
+    report.unlink()
+    return {
+        "score": round(100 * (found["categories"]["performance"]["score"] or 0)),
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "lcp": audits["largest-contentful-paint"]["numericValue"],
+    }
+
+
+def lighthouse_medians(binary: Path, urls: dict[str, str], runs: int, work: Path) -> dict[str, dict]:
+    """label -> median score, Total Blocking Time and Largest Contentful Paint over `runs` runs,
+    the pages taken in turn so that a busy moment of the machine does not fall on one page only."""
+    results = {label: [] for label in urls}
+    for _ in range(runs):
+        for label, url in urls.items():
+            run = lighthouse(binary, url, work)
+            if run:
+                results[label].append(run)
+    return {label: {key: statistics.median(run[key] for run in found) for key in found[0]}
+            for label, found in results.items() if found}
+
+
+def heaviest_pages(site: Path, pages: list[str], count: int) -> list[str]:
+    return sorted(pages, key=lambda path: -(site / path / "index.html").stat().st_size)[:count]
 
 
 def kib(size: float) -> str:
@@ -133,20 +222,31 @@ def kib(size: float) -> str:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
+    all_lighthouse = os.environ.get("BENCH_ALL_PAGES") == "1"
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         with_macros, no_macros = build_times(work)
         site = work / "with"  # the last build with macros is the site measured below
+        bare = build_bare_material(work)
         pages = all_pages(site)
-        index_size = (site / "search" / "search_index.json").stat().st_size
+        index = (site / "search" / "search_index.json").read_bytes()
+        index_size, index_gzip = len(index), len(gzip.compress(index, compresslevel=6))
         server, base = serve_site(site, GzipHandler)
+        bare_server, bare_base = serve_site(bare, GzipHandler)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             weights = page_weights(browser, base, pages)
             latencies = search_latencies(browser, base)
-            sheets = cheat_sheet_pages(browser, base)
+            sheets = sheet_pages(browser, base)
             browser.close()
+        binary = lighthouse_binary()
+        scores = {}
+        if binary:
+            chosen = pages if all_lighthouse else ["", *heaviest_pages(site, pages, HEAVIEST)]
+            urls = {"bare Material page": bare_base, **{path or "home": base + path for path in chosen}}
+            scores = lighthouse_medians(binary, urls, 1 if all_lighthouse else LIGHTHOUSE_RUNS, work)
         server.shutdown()
+        bare_server.shutdown()
 
     share = max(0.0, (with_macros - no_macros) / with_macros)
     wire = {path: sizes[0] for path, sizes in weights.items()}
@@ -165,11 +265,22 @@ def main() -> None:
     for path, weight in sorted(formula_pages.items()):
         print(f"Formula page {path:<34} {kib(weight)}  ({kib(weight - median_weight)} over the median;"
               f" target <= 100 KiB)")
-    print(f"Search index:                          {kib(index_size)}  (target <= 1024 KiB)")
+    print(f"Search index, loaded on first search:  {kib(index_size)}  (target <= 1024 KiB;"
+          f" {kib(index_gzip)} gzip)")
     print(f"Search, keystroke to results, median:  {statistics.median(latencies):.0f} ms over {len(latencies)}"
           f" queries (max {max(latencies):.0f} ms; target <= 100 ms)")
-    for slug, count in sheets.items():
-        print(f"Cheat sheet {slug:<30} {count} A4 pages (target <= 4)")
+    for path, count in sheets.items():
+        print(f"Sheet {path.removeprefix('cheatsheets/').removesuffix('.md'):<45} {count} A4 pages"
+              f" (target <= {SHEETS[path]})")
+    if scores:
+        runs = "one run each" if all_lighthouse else f"median of {LIGHTHOUSE_RUNS} runs"
+        print(f"Lighthouse {LIGHTHOUSE} mobile performance, {runs} (target >= 90):")
+        for label, found in scores.items():
+            print(f"  {label:<45} {found['score']:>3.0f}  TBT {found['tbt']:>5.0f} ms"
+                  f"  LCP {found['lcp'] / 1000:.1f} s")
+        if all_lighthouse:
+            low = [label for label, found in scores.items() if found["score"] < 90]
+            print(f"Pages under 90: {len(low)} of {len(scores) - 1}" + (f": {', '.join(low)}" if low else ""))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ A surviving mutant is a line of rendering or validation code that no test guards
 prints it; add the test that kills it.
 """
 
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -14,7 +15,13 @@ MUTMUT = Path(sys.executable).parent / "mutmut"
 
 
 def main() -> int:
-    subprocess.run([str(MUTMUT), "run"], cwd=ROOT, check=False)
+    # Tests that read the built site find it prebuilt (copied into mutants/ with the sources)
+    env = {**os.environ, "SITE_DIR": "site", "OFFLINE_SITE_DIR": "site-offline", "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    subprocess.run([str(mkdocs), "build", "--strict", "--clean", "-q", "-d", "site"], cwd=ROOT, env=env, check=True)
+    subprocess.run([str(mkdocs), "build", "--strict", "--clean", "-q", "-d", "site-offline"], cwd=ROOT, check=True,
+                   env={**env, "OFFLINE": "true"})
+    subprocess.run([str(MUTMUT), "run"], cwd=ROOT, env=env, check=False)
     results = subprocess.run([str(MUTMUT), "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True)
     statuses = Counter(line.rsplit(":", 1)[1].strip() for line in results.stdout.splitlines() if ":" in line)
     killed, total = statuses.get("killed", 0), sum(statuses.values())
