@@ -67,10 +67,17 @@ def test_content_page_carries_mls_and_mla_c02_tags_linked_under_its_title(html_p
     assert all("exams/" in a["href"] for a in line.find_all("a"))
 
 
-def test_nearly_every_row_carries_mls_and_mla_c02_tags():
+def test_nearly_every_row_carries_mla_c02_tags_and_mls_c01_where_it_covered_the_topic():
+    """Every row serves some exam. MLA-C02 tags cover at least 95% of rows. MLS-C01 tags are given only
+    where MLS-C01 had a task for the topic: its guide never covered generative AI on Bedrock, CI/CD
+    tooling or cost tools, so those rows carry none rather than an invented one."""
     rows = [row for kind in TAGGED_KINDS for row in getattr(DATA, kind)]
-    both = [row for row in rows if row.exams.get("MLS-C01") and row.exams.get("MLA-C02")]
-    assert len(both) >= 0.95 * len(rows), f"{len(both)} of {len(rows)} rows carry both tags"
+    assert all(row.exams for row in rows), [row.key for row in rows if not row.exams]
+    with_mla = [row for row in rows if row.exams.get("MLA-C02")]
+    assert len(with_mla) >= 0.95 * len(rows), f"{len(with_mla)} of {len(rows)} rows carry MLA-C02 tags"
+    classic = [row for row in rows if not row.home.startswith("generative-ai/")]
+    both = [row for row in classic if row.exams.get("MLS-C01") and row.exams.get("MLA-C02")]
+    assert len(both) >= 0.85 * len(classic), f"{len(both)} of {len(classic)} rows carry both tags"
 
 
 def _sheet(html_pages, exam, domain):
