@@ -25,6 +25,7 @@ def built_page(md_path: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def parse(page_html: str) -> BeautifulSoup:
+    """The parsed page, cached: callers must not change it (copy.copy a node first)."""
     return BeautifulSoup(page_html, "lxml")
 
 

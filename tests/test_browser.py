@@ -25,7 +25,7 @@ def search(page, query: str) -> list[str]:
             const state = input.value + '|' + meta.textContent + '|' + list.innerHTML.length;
             const now = performance.now();
             if (window.__searchState !== state) { window.__searchState = state; window.__searchSince = now; }
-            return input.value === query && !/Type to start/i.test(meta.textContent)
+            return input.value === query && !/Type to start|Initializing/i.test(meta.textContent)
                 && now - window.__searchSince > 250;
         }""",
         arg=query,
