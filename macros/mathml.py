@@ -13,6 +13,12 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 _LEFTOVER_COMMAND = re.compile(r">[^<]*\\[A-Za-z]+")
+# Capitals written side by side are one name on this site (TP, FN, MAE), never a product: set upright
+_CAPITAL_RUN = re.compile(r"(?:<mi>[A-Z]</mi>){2,}")
+
+
+def _upright_names(markup: str) -> str:
+    return _CAPITAL_RUN.sub(lambda run: f'<mi mathvariant="normal">{re.sub("<[^>]+>", "", run.group(0))}</mi>', markup)
 
 
 def _braces_balance(latex: str) -> bool:
@@ -37,7 +43,7 @@ def to_mathml(latex: str, display: bool = False) -> str:
             raise ValueError(f"unknown command {leftover.group(0)[1:]!r}")
     except Exception as error:  # latex2mathml raises many kinds of errors for bad input
         raise ValueError(f"LaTeX formula cannot be converted ({error or type(error).__name__}): {latex}") from None
-    return markup.replace("<math ", f'<math alttext="{html.escape(latex, quote=True)}" ', 1)
+    return _upright_names(markup).replace("<math ", f'<math alttext="{html.escape(latex, quote=True)}" ', 1)
 
 
 class _ArithmatexToMathML(Treeprocessor):

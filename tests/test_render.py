@@ -372,3 +372,10 @@ SNAPSHOTS = {
 @pytest.mark.parametrize("name", SNAPSHOTS)
 def test_renderer_output_matches_its_snapshot(name, snapshot):
     assert SNAPSHOTS[name]() == snapshot
+
+
+def test_capitals_side_by_side_are_one_upright_name_and_single_letters_stay_italic():
+    from macros.mathml import to_mathml
+    markup = to_mathml(r"\frac{TP}{TP + F} \cdot x")
+    assert markup.count('<mi mathvariant="normal">TP</mi>') == 2
+    assert "<mi>F</mi>" in markup and "<mi>x</mi>" in markup
