@@ -136,3 +136,9 @@ class NetworkLog:
 @pytest.fixture
 def network_log(page):
     return NetworkLog(page)
+
+
+def render_everything(page):
+    """Blocks with `content-visibility: auto` skip rendering off screen, where axe cannot read their
+    colours; render them all, as they are once a reader scrolls to them, before checking."""
+    page.add_style_tag(content="* { content-visibility: visible !important; }")

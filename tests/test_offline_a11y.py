@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NetworkLog, ROOT
+from conftest import NetworkLog, ROOT, render_everything
 from test_browser import all_pages, search
 
 pytestmark = pytest.mark.browser
@@ -60,6 +60,7 @@ def test_every_page_has_no_serious_accessibility_violation(browser, site_dir, ba
     for path in all_pages(site_dir):
         page.goto(base_url + path, wait_until="networkidle")
         assert page.get_attribute("body", "data-md-color-scheme") == scheme
+        render_everything(page)
         results = axe.run(page)
         for violation in results.response["violations"]:
             if violation["impact"] in SERIOUS:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NetworkLog
+from conftest import NetworkLog, render_everything
 from macros import practice
 from macros.loader import load_site_data
 
@@ -253,6 +253,7 @@ def test_practice_pages_in_use_have_no_serious_accessibility_violation(browser, 
     problems = []
 
     def audit(where):
+        render_everything(page)
         for violation in axe.run(page).response["violations"]:
             if violation["impact"] in SERIOUS:
                 problems.append(f"{where}: {violation['id']}: {[n['target'] for n in violation['nodes'][:3]]}")
