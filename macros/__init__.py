@@ -90,6 +90,11 @@ def define_env(env) -> None:
     def changes_table() -> str:
         return changes.changes_table(data, link)
 
+    @env.macro
+    def page_changes() -> str:
+        """The changes of the rows taught on this page, linked to the "What changed" page."""
+        return changes.page_changes(changes.all_rows(data), current_page(), link)
+
     # --- glossary (macros/glossary.py): a front page and one page per letter in docs/glossary/ ---
 
     def glossary_call(render_page, *args):

@@ -258,22 +258,35 @@ def confusion_matrix(metrics: Iterable[Metric]) -> str:
         f"The worked example: {total} predictions, the diagonal right, the other two cells wrong.")
 
 
+def _curve_axes(name: str, x_label: str, y_label: str) -> tuple[Svg, Plot]:
+    """A square unit plot with quarter ticks, shared by the ROC and precision-recall curves."""
+    svg = Svg(name, WIDTH, 400)
+    plot = Plot(svg, 70, 20, 380, 320)
+    plot.frame(x_label, y_label, (0, 0.25, 0.5, 0.75, 1))
+    return svg, plot
+
+
+def _curve(svg: Svg, plot: Plot, points: Sequence[tuple[float, float]],
+           chosen: tuple[float, float]) -> tuple[float, float]:
+    """The curve through `points`, a dot per threshold and a larger mark on the worked example's
+    threshold; returns where that mark is drawn, for its label."""
+    svg.polyline([plot.point(*p) for p in points], "d-curve d-accent")
+    for p in points:
+        svg.dot(*plot.point(*p), 3, "d-dot d-accent")
+    svg.dot(*plot.point(*chosen), 6.5, "d-dot d-mark")
+    return plot.point(*chosen)
+
+
 def roc_curve(metrics: Iterable[Metric]) -> str:
     c = _checked_example(metrics)
     points = roc_points()
     auc = area_under(points)
     chosen = (c.fp / (c.fp + c.tn), c.tp / (c.tp + c.fn))
-    svg = Svg("roc-curve", WIDTH, 400)
-    plot = Plot(svg, 70, 20, 380, 320)
-    plot.frame("False positive rate (FPR)", "True positive rate (recall)", (0, 0.25, 0.5, 0.75, 1))
+    svg, plot = _curve_axes("roc-curve", "False positive rate (FPR)", "True positive rate (recall)")
     svg.polygon([plot.point(*p) for p in points] + [plot.point(1, 0), plot.point(0, 0)], "d-area")
     svg.line(*plot.point(0, 0), *plot.point(1, 1), "d-line d-muted", dash="5 5")
     svg.text(*plot.point(0.74, 0.64), "random guess", "middle", "d-text", SMALL, rotate=-40)
-    svg.polyline([plot.point(*p) for p in points], "d-curve d-accent")
-    for p in points:
-        svg.dot(*plot.point(*p), 3, "d-dot d-accent")
-    svg.dot(*plot.point(*chosen), 6.5, "d-dot d-mark")
-    x, y = plot.point(*chosen)
+    x, y = _curve(svg, plot, points, chosen)
     svg.text(x + 10, y + 22, f"threshold {fmt(THRESHOLD)}:", cls="d-text", size=SMALL, bold=True)
     svg.text(x + 10, y + 37, f"FPR {fmt(chosen[0])}, TPR {fmt(chosen[1])}", size=SMALL)
     svg.text(*plot.point(0.55, 0.3), f"AUC = {fmt(auc)}", "middle", size=16, bold=True)
@@ -293,17 +306,11 @@ def pr_curve(metrics: Iterable[Metric]) -> str:
     ap = average_precision(points)
     base = sum(actual for _, actual in EXAMPLE_SCORES) / len(EXAMPLE_SCORES)
     chosen = (c.tp / (c.tp + c.fn), c.tp / (c.tp + c.fp))
-    svg = Svg("pr-curve", WIDTH, 400)
-    plot = Plot(svg, 70, 20, 380, 320)
-    plot.frame("Recall", "Precision", (0, 0.25, 0.5, 0.75, 1))
+    svg, plot = _curve_axes("pr-curve", "Recall", "Precision")
     svg.line(*plot.point(0, base), *plot.point(1, base), "d-line d-muted", dash="5 5")
     svg.text(*plot.point(0.02, base - 0.06), f"random: the share of positives, {fmt(base)}", cls="d-text d-muted",
              size=SMALL)
-    svg.polyline([plot.point(*p) for p in points], "d-curve d-accent")
-    for p in points:
-        svg.dot(*plot.point(*p), 3, "d-dot d-accent")
-    svg.dot(*plot.point(*chosen), 6.5, "d-dot d-mark")
-    x, y = plot.point(*chosen)
+    x, y = _curve(svg, plot, points, chosen)
     label_x, label_y = plot.point(1, 0.88)
     svg.line(x + 4, y - 5, label_x - 60, label_y + 22, "d-line d-muted")
     svg.text(label_x, label_y, f"threshold {fmt(THRESHOLD)}:", "end", size=SMALL, bold=True)

@@ -108,6 +108,25 @@ def _task_section(site: Site, exam: Exam, task: Task, link: Link) -> str:
     return "".join(parts)
 
 
+def _outside_the_guide(site: Site, exam: Exam, link: Link) -> str:
+    """Rows reviewed against this exam's guide and found outside it (`exams: {CODE: []}`), by page:
+    for a holder of this exam, the list of what is new to them."""
+    by_page: dict[str, list[str]] = {}
+    for kind, _ in KINDS_ON_EXAM_PAGES:
+        for row in getattr(site.data, kind):
+            if row.exams.get(exam.code) == []:
+                by_page.setdefault(row.page, []).append(m.link(m.inline(row.label), link(row.home)))
+    if not by_page:
+        return ""
+    count = sum(len(links) for links in by_page.values())
+    lines = [f"- {m.link(m.inline(site.pages[page].title), link(page))}: {', '.join(links)}"
+             for page, links in by_page.items()]
+    return (m.heading(2, f"Taught here, outside the {exam.code} guide", "outside-the-guide")
+            + m.paragraph(f"{count} rows were checked against the {exam.code} guide and are not in it. "
+                          "They serve the site's other exams.")
+            + "\n".join(lines) + "\n\n")
+
+
 def exam_page(exam: Exam, site: Site, link: Link) -> str:
     facts = [["Status", m.inline(status_text(exam))], ["Level", m.inline(exam.level.value)],
              ["Format", m.inline(_format(exam))], ["Question types", m.joined(exam.question_types)],
@@ -123,6 +142,7 @@ def exam_page(exam: Exam, site: Site, link: Link) -> str:
         parts.append(m.heading(2, f"Domain {domain.number}: {domain.title} ({domain.weight}%)",
                                f"domain-{domain.number}"))
         parts += [_task_section(site, exam, task, link) for task in domain.tasks]
+    parts.append(_outside_the_guide(site, exam, link))
     parts.append(m.paragraph(f"Source: <{exam.source}> · checked {_date(exam.checked)}", "source",
                              searchable=False))
     return "".join(parts)
