@@ -26,10 +26,13 @@ class Event(NamedTuple):
     what: str
     source: str
     anchor: str = ""
+    month_only: bool = False
 
 
-def _when(date: datetime.date | None) -> str:
-    return f"{date:%-d %B %Y}" if date else "date not published"
+def _when(event: Event) -> str:
+    if event.date is None:
+        return "date not published"
+    return f"{event.date:%B %Y}" if event.month_only else f"{event.date:%-d %B %Y}"
 
 
 def _newest_first(found: Iterable[Event]) -> list[Event]:
@@ -56,7 +59,8 @@ def row_events(rows: Iterable) -> list[Event]:
         if isinstance(status, ServiceStatus) and status is not ServiceStatus.current:
             found.append(Event(row.status_date, row, f"{status.value.capitalize()}: {row.status_note}",
                                row.status_source or row.source, "status"))
-        found += [Event(change.date, row, change.what, change.source) for change in row.changes]
+        found += [Event(change.date, row, change.what, change.source, month_only=change.month_only)
+                  for change in row.changes]
     return _anchored(found)
 
 
@@ -69,7 +73,7 @@ def events(data: SiteData) -> list[Event]:
 
 
 def changes_table(data: SiteData, link: Link) -> str:
-    rows = [[f'<span id="{e.anchor}"></span>{_when(e.date)}', row_link(e.row, link, e.row.label),
+    rows = [[f'<span id="{e.anchor}"></span>{_when(e)}', row_link(e.row, link, e.row.label),
              m.inline(e.what), f"<{e.source}>"] for e in events(data)]
     return m.table(["When", "What", "Change", "Source"], rows, "data-table changes")
 
@@ -81,7 +85,7 @@ def page_changes(rows: Iterable, page: str, link: Link) -> str:
     own = [event for event in _newest_first(row_events(rows)) if event.row.page == page]
     if not own:
         return ""
-    items = [f"- **{_when(e.date)}**: {row_link(e.row, link, e.row.label)}: {m.inline(e.what)} "
+    items = [f"- **{_when(e)}**: {row_link(e.row, link, e.row.label)}: {m.inline(e.what)} "
              f"({m.link('details and source', link(f'{CHANGES_PAGE}#{e.anchor}'))})" for e in own]
     return m.admonition("info", BOX_TITLE, "\n".join(items))
 

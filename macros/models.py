@@ -9,7 +9,7 @@ import re
 from enum import Enum
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
 from .mathml import to_mathml
 
@@ -84,11 +84,23 @@ class Priority(int, Enum):
     page_only = 3
 
 
+_YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
+
+
 class Change(Row):
     """Something AWS changed since the exam guides were written: a new limit, a new feature, a rename."""
-    date: datetime.date
+    date: Annotated[datetime.date, WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"})] = Field(
+        description="The day, or 'YYYY-MM' when AWS published only the month")
+    month_only: bool = Field(False, description="Set by a 'YYYY-MM' date: only the month is known")
     what: Text
     source: Source
+
+    @model_validator(mode="before")
+    @classmethod
+    def _month_without_day(cls, value: Any) -> Any:
+        if isinstance(value, dict) and isinstance(value.get("date"), str) and _YEAR_MONTH.match(value["date"]):
+            return {**value, "date": value["date"] + "-01", "month_only": True}
+        return value
 
 
 class TaggedRow(Row):

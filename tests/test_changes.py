@@ -46,6 +46,14 @@ def test_box_lists_only_this_pages_changes_newest_first_with_both_links():
     assert "LINK(changes.md#change-old-2021-03-04)" in box
 
 
+def test_a_change_dated_by_month_only_shows_no_invented_day():
+    row = entry("Tiers", "generative-ai/operations.md", ("2025-11", "Priority tier added"),
+                ("2025-10-15", "Flex tier added"))
+    box = changes.page_changes([row], "generative-ai/operations.md", link)
+    assert "- **November 2025**: " in box and "- **15 October 2025**: " in box
+    assert "1 November" not in box
+
+
 def test_box_escapes_data_text():
     rows = [entry("Nasty", "a.md", ("2025-01-01", "Now <script>alert(1)</script> {{ x }} [a](b) | *b*"))]
     box = changes.page_changes(rows, "a.md", link)
