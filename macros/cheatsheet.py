@@ -10,7 +10,7 @@ from collections.abc import Callable
 from . import markup as m
 from .loader import SiteData
 from .models import Decision, Exam, ExamDomain, Priority, ServiceStatus
-from .render import Link, best_choice, formula, row_link, status_label
+from .render import Link, best_choice, exam_era, formula, row_link, status_label
 
 Selects = Callable[[object], bool]
 
@@ -39,7 +39,8 @@ def _decisions(data: SiteData, selects: Selects, scenario_selects: Callable[[obj
     for decision in data.decisions:
         scenarios = [s for s in decision.scenarios if scenario_selects(s)] if selects(decision) else []
         if scenarios:
-            rows = [[m.inline(s.scenario), f"{best_choice(s)} (not {m.inline(s.wrong)})"] for s in scenarios]
+            rows = [[m.inline(s.scenario), f"{best_choice(s, exam_era(decision))} (not {m.inline(s.wrong)})"]
+                    for s in scenarios]
             parts.append(f"### {m.inline(decision.title)}\n\n" + m.table(["Scenario", "Choose (not)"], rows))
     return "## Decisions\n\n" + "".join(parts) if parts else ""
 

@@ -165,11 +165,18 @@ def service_section(s: Service, level: int = 3) -> str:
 # --- Decision tables ---------------------------------------------------------------
 
 
-def best_choice(scenario) -> str:
+def exam_era(d: Decision) -> str:
+    """Whose answer a closed service was: MLS-C01's when the table served it, else the guides it serves."""
+    if d.exams.get("MLS-C01"):
+        return "MLS-C01 era"
+    return " and ".join(code for code, tasks in d.exams.items() if tasks) + " guides"
+
+
+def best_choice(scenario, era: str) -> str:
     """The best choice; where the exam-era answer is closed or ended, both answers, labelled."""
     if scenario.today is None:
         return m.bold(m.inline(scenario.choice))
-    return (f"Exam answer (MLS-C01 era): {m.bold(m.inline(scenario.choice))}<br>"
+    return (f"Exam answer ({era}): {m.bold(m.inline(scenario.choice))}<br>"
             f"Today on AWS: {m.bold(m.inline(scenario.today.choice))}")
 
 
@@ -184,8 +191,8 @@ def decision_section(d: Decision, level: int = 3) -> str:
     if d.compare:
         rows = [[m.bold(m.inline(r.option)), *(m.inline(v) for v in r.values)] for r in d.compare.rows]
         parts.append(m.table(["Option", *d.compare.columns], rows, "data-table compare"))
-    rows = [[m.inline(s.scenario), best_choice(s), _reason(s), f"{m.inline(s.wrong)}: {m.inline(s.wrong_why)}"]
-            for s in d.scenarios]
+    rows = [[m.inline(s.scenario), best_choice(s, exam_era(d)), _reason(s),
+             f"{m.inline(s.wrong)}: {m.inline(s.wrong_why)}"] for s in d.scenarios]
     parts.append(m.table(["Scenario", "Best choice", "Why", "Tempting wrong answer"], rows, "data-table scenarios"))
     return "".join(parts)
 

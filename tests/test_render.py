@@ -246,6 +246,13 @@ def test_scenario_with_a_closed_answer_shows_the_exam_answer_and_today_s():
     assert why == "cheap Today: still open"
 
 
+def test_a_closed_answer_of_a_table_mls_c01_never_had_names_the_guides_it_came_from():
+    newer = DECISION.model_copy(update={"exams": {"MLS-C01": [], "MLA-C02": ["3.1"], "AIP-C01": ["2.1"]}})
+    row = to_html(render.decision_section(newer)).select(".scenarios tbody tr")[1]
+    choice = " ".join(row.find_all("td")[1].get_text(" ").split())
+    assert choice == "Exam answer (MLA-C02 and AIP-C01 guides): Old Labels Today on AWS: New Labels"
+
+
 def test_metric_formula_becomes_display_mathml_and_the_example_is_shown():
     soup = to_html(render.metric_section(METRIC))
     assert soup.select_one("div.formula math[display=block]")

@@ -11,6 +11,7 @@ import pytest
 
 from built import DATA, ROOT, SITE, article, built_page, hrefs, ids, section, section_text, tables, text_of
 from macros import glossary
+from macros.render import exam_era
 from macros.models import ServiceStatus
 
 ALGORITHMS_PAGE = built_page("modeling/built-in-algorithms.md")
@@ -92,7 +93,7 @@ def test_decision_section_shows_every_scenario_and_comparison(html_pages, decisi
         assert_shows(shown, decision.slug, scenario.scenario, scenario.choice, scenario.why, scenario.wrong,
                      scenario.wrong_why)
         if scenario.today:
-            assert_shows(shown, decision.slug, f"Exam answer (MLS-C01 era): {scenario.choice}",
+            assert_shows(shown, decision.slug, f"Exam answer ({exam_era(decision)}): {scenario.choice}",
                          f"Today on AWS: {scenario.today.choice}", scenario.today.why)
     if decision.compare:
         for row in decision.compare.rows:
