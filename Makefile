@@ -33,9 +33,9 @@ offline: $(VENV)/.site  ## Build the offline variant (works from file://) and zi
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean -q -d site-offline
 	$(BIN)/python scripts/zip_offline.py site-offline mls-c01-offline.zip
 
-bench: $(VENV)/.dev  ## Print build time, page weight, search index size, search latency and Lighthouse scores
+bench: $(VENV)/.dev  ## Print build time, page weight, search index size, search latency and Lighthouse scores (ALL=1: every page; BENCH_ARGS="--lighthouse-only --page PATH")
 	bash scripts/ensure-chromium.sh
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(if $(ALL),--all-pages) $(BENCH_ARGS)
 
 mutation: $(VENV)/.mutation  ## Mutate every line of macros/ and print the share of mutants the fast tests kill
 	$(BIN)/python scripts/mutation.py

@@ -9,8 +9,16 @@ least 90 on Lighthouse's mobile performance score.
 Lighthouse (pinned below) is installed with npm into ~/.cache/mls-c01-bench/ on first use and runs
 on the Chromium the tests use. It scores the home page and the five heaviest pages (largest HTML),
 next to a bare Material page built in the same run, the median of three runs each.
-BENCH_ALL_PAGES=1 scores every page once instead, and lists those under 90.
+`make bench ALL=1` (or BENCH_ALL_PAGES=1, or `--all-pages`) scores every page once instead, and lists
+the lowest scores and the pages under 90.
+
+Options: `--all-pages`; `--lighthouse-only` (skip the build timings, page weights, search latency and
+printed sheets: one build, then Lighthouse); `--page PATH` (repeatable; score these pages, e.g.
+`--page practice/flashcards/`, instead of the home page and the heaviest ones); `--runs N`;
+`--site DIR` (with `--lighthouse-only`: score a site already built there).
 """
+
+import argparse
 
 import gzip
 import io
@@ -195,6 +203,7 @@ def lighthouse(binary: Path, url: str, work: Path) -> dict[str, float] | None:
         "score": round(100 * (found["categories"]["performance"]["score"] or 0)),
         "tbt": audits["total-blocking-time"]["numericValue"],
         "lcp": audits["largest-contentful-paint"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
     }
 
 
@@ -219,35 +228,79 @@ def kib(size: float) -> str:
     return f"{size / 1024:.0f} KiB"
 
 
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--all-pages", action="store_true", default=os.environ.get("BENCH_ALL_PAGES") == "1",
+                        help="score every page with Lighthouse, one run each")
+    parser.add_argument("--lighthouse-only", action="store_true",
+                        help="one build, then Lighthouse only (no build timings, weights, search or sheets)")
+    parser.add_argument("--page", action="append", default=[], metavar="PATH",
+                        help="a page to score, as its URL path ('' for home, 'practice/flashcards/'); repeatable")
+    parser.add_argument("--site", type=Path, default=None,
+                        help="with --lighthouse-only: score this built site instead of building one")
+    parser.add_argument("--runs", type=int, default=None, help="Lighthouse runs per page (median)")
+    return parser.parse_args()
+
+
+def print_scores(scores: dict[str, dict], runs: int, all_pages: bool) -> None:
+    what = "one run each" if runs == 1 else f"median of {runs} runs"
+    print(f"Lighthouse {LIGHTHOUSE} mobile performance, {what} (target >= 90):")
+    for label, found in scores.items():
+        print(f"  {label:<45} {found['score']:>3.0f}  TBT {found['tbt']:>5.0f} ms"
+              f"  LCP {found['lcp'] / 1000:.1f} s  CLS {found['cls']:.3f}")
+    if all_pages or len(scores) > 8:
+        pages = {label: found for label, found in scores.items() if label != "bare Material page"}
+        lowest = sorted(pages, key=lambda label: pages[label]["score"])[:5]
+        print("Lowest scores: " + ", ".join(f"{label} {pages[label]['score']:.0f}" for label in lowest))
+        low = [label for label in pages if pages[label]["score"] < 90]
+        print(f"Pages under 90: {len(low)} of {len(pages)}" + (f": {', '.join(low)}" if low else ""))
+
+
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    all_lighthouse = os.environ.get("BENCH_ALL_PAGES") == "1"
+    options = arguments()
+    runs = options.runs or (1 if options.all_pages else LIGHTHOUSE_RUNS)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        with_macros, no_macros = build_times(work)
-        site = work / "with"  # the last build with macros is the site measured below
+        if options.lighthouse_only:
+            site = options.site or work / "with"
+            if not options.site:
+                timed_build(ROOT / "mkdocs.yml", site)
+        else:
+            with_macros, no_macros = build_times(work)
+            site = work / "with"  # the last build with macros is the site measured below
         bare = build_bare_material(work)
         pages = all_pages(site)
         index = (site / "search" / "search_index.json").read_bytes()
         index_size, index_gzip = len(index), len(gzip.compress(index, compresslevel=6))
         server, base = serve_site(site, GzipHandler)
         bare_server, bare_base = serve_site(bare, GzipHandler)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            weights = page_weights(browser, base, pages)
-            latencies = search_latencies(browser, base)
-            sheets = sheet_pages(browser, base)
-            browser.close()
+        if not options.lighthouse_only:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+                weights = page_weights(browser, base, pages)
+                latencies = search_latencies(browser, base)
+                sheets = sheet_pages(browser, base)
+                browser.close()
         binary = lighthouse_binary()
         scores = {}
         if binary:
-            chosen = pages if all_lighthouse else ["", *heaviest_pages(site, pages, HEAVIEST)]
+            if options.page:
+                chosen = [path.strip("/") + "/" if path.strip("/") else "" for path in options.page]
+            elif options.all_pages:
+                chosen = pages
+            else:
+                chosen = ["", *heaviest_pages(site, pages, HEAVIEST)]
             urls = {"bare Material page": bare_base, **{path or "home": base + path for path in chosen}}
-            scores = lighthouse_medians(binary, urls, 1 if all_lighthouse else LIGHTHOUSE_RUNS, work)
+            scores = lighthouse_medians(binary, urls, runs, work)
         server.shutdown()
         bare_server.shutdown()
 
+    if options.lighthouse_only:
+        if scores:
+            print_scores(scores, runs, options.all_pages)
+        return
     share = max(0.0, (with_macros - no_macros) / with_macros)
     wire = {path: sizes[0] for path, sizes in weights.items()}
     decoded = {path: sizes[1] for path, sizes in weights.items()}
@@ -273,14 +326,7 @@ def main() -> None:
         print(f"Sheet {path.removeprefix('cheatsheets/').removesuffix('.md'):<45} {count} A4 pages"
               f" (target <= {SHEETS[path]})")
     if scores:
-        runs = "one run each" if all_lighthouse else f"median of {LIGHTHOUSE_RUNS} runs"
-        print(f"Lighthouse {LIGHTHOUSE} mobile performance, {runs} (target >= 90):")
-        for label, found in scores.items():
-            print(f"  {label:<45} {found['score']:>3.0f}  TBT {found['tbt']:>5.0f} ms"
-                  f"  LCP {found['lcp'] / 1000:.1f} s")
-        if all_lighthouse:
-            low = [label for label, found in scores.items() if found["score"] < 90]
-            print(f"Pages under 90: {len(low)} of {len(scores) - 1}" + (f": {', '.join(low)}" if low else ""))
+        print_scores(scores, runs, options.all_pages)
 
 
 if __name__ == "__main__":

@@ -291,3 +291,78 @@ def test_offline_copy_checks_answers_and_keeps_progress_from_disk(browser, offli
     assert ".html" in link, f"offline links must name the .html file: {link}"
     assert not log.outside and not log.console_errors, (log.outside, log.console_errors)
     context.close()
+
+
+# --- Nothing moves while a practice page loads (Lighthouse counts it as layout shift) ---------------
+
+# Layout shifts the page has recorded, apart from those right after the reader's own input
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+    let total = 0;
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+    }).observe({type: 'layout-shift', buffered: true});
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+})"""
+
+
+def _phone_layout_shift(browser, url: str, prepare=None) -> float:
+    """Cumulative layout shift of `url` loaded on a phone with a CPU four times slower (as
+    Lighthouse's mobile run has it), so the page paints before its scripts have run."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
+    if prepare:
+        prepare(page)
+    session = context.new_cdp_session(page)
+    session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(500)
+    shift = page.evaluate(LAYOUT_SHIFT)
+    context.close()
+    return shift
+
+
+def test_practice_pages_do_not_move_while_they_load(browser, base_url, exam_code):
+    for path in ("practice/", f"practice/{exam_code.lower()}/", "practice/flashcards/",
+                 f"practice/mock-{exam_code.lower()}/"):
+        shift = _phone_layout_shift(browser, base_url + path)
+        assert shift < 0.05, f"{path}: the page moved while it loaded (layout shift {shift:.3f})"
+
+
+def test_flashcards_do_not_move_for_a_returning_reader(browser, base_url):
+    def mark_two_cards(page):
+        page.goto(f"{base_url}practice/flashcards/", wait_until="networkidle")
+        for _ in range(2):
+            page.click('[data-action="show"]')
+            page.click('[data-action="good"]')
+
+    shift = _phone_layout_shift(browser, f"{base_url}practice/flashcards/", mark_two_cards)
+    assert shift < 0.05, f"the flashcards moved while they loaded for a returning reader (layout shift {shift:.3f})"
+
+
+def test_flashcard_player_is_in_the_page_as_a_first_visit_sees_it(page, base_url, site_dir):
+    """The player is written into the HTML in the state the script shows on a first visit, so the
+    script changes nothing a reader sees; the card lists below are folded."""
+    built = (site_dir / "practice" / "flashcards" / "index.html").read_text(encoding="utf-8")
+    page.goto(f"{base_url}practice/flashcards/", wait_until="networkidle")
+    for selector in (".fc-stats", ".fc-context-now", ".fc-front-now"):
+        shown = page.locator(selector).inner_text()
+        assert shown and f">{shown}<" in built.replace("&#39;", "'").replace("&quot;", '"'), \
+            f"{selector}: the script shows {shown!r}, the page was built with something else"
+    lists = page.locator("details.fc-list")
+    assert lists.count() == 2 and page.locator("details.fc-list[open]").count() == 0
+    lists.first.locator(":scope > summary").click()
+    assert page.locator("details.fc-card").first.is_visible()
+
+
+def test_without_javascript_flashcards_are_a_list_and_the_player_is_hidden(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}practice/flashcards/")
+    assert page.locator(".fc-app").is_hidden()
+    page.locator("details.fc-list > summary").first.click()
+    card = page.locator("details.fc-card").first
+    assert card.is_visible()
+    card.locator(":scope > summary").click()
+    assert "Best choice" in card.inner_text()
+    context.close()

@@ -101,6 +101,7 @@ QUERIES = [
     ("checkpoint", TRAINING + "#checkpointing"),
     ("Rekognition", AI + "#amazon-rekognition"),
     ("Personalize", AI + "#amazon-personalize"),
+    ("sentiment analysis", AI + "#amazon-comprehend"),  # its purpose, above a chooser table with both words
     ("confusion matrix", CLASSIFICATION + "#confusion-matrix"),
     ("AUC", CLASSIFICATION + "#auc"),
     ("sensitivity", CLASSIFICATION + "#recall"),

@@ -11,7 +11,7 @@
  *    "xgbost~1" finds XGBoost). A respelling that never meets the query's other words is refused.
  *    Material still gets one answer per query, and the result count names the spelling used.
  * 3. Results are ranked by how many of the query's words a section holds, rarer words counting
- *    more; then by those in its page keywords and its title; then by how densely it holds the words
+ *    more (half when it holds them only scattered far apart in its body); then by those in its page keywords and its title; then by how densely it holds the words
  *    in the order typed (stop words included); then by Material's own score. A page's search boost
  *    scales these (one below 1 also scales the count of words matched).
  *
@@ -37,6 +37,9 @@
   var PLAIN = /^[a-z][a-z0-9]*$/;    // a word that may be respelled
   var MIN_RESPELL = 4;               // shorter words would match too much
   var MIN_TWO_EDITS = 6;             // words allowed two edits
+  var LEAD = 25;                     // opening words of a section: what it is about (a service's purpose)
+  var NEAR = 8;                      // query words this close together in a section belong together
+  var SCATTERED = 0.5;               // weight of words a section holds only far apart (see scattered)
   var SUFFIXES = ["izations", "ization", "ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s",
                   "ly", "ence", "ance", "ments", "ment", "ions", "ion", "ity", "ness", "ers", "er", "ize", "ise"];
 
@@ -189,6 +192,29 @@
     return count;
   }
 
+  /* True when a section holds two or more of the query's words only far apart in its body: none in
+     its title, page keywords or opening words, no two within NEAR words of each other. The chooser
+     table that says "sentiment" in one row and "analysis" in another does not answer "sentiment
+     analysis"; Comprehend, whose purpose says "sentiment", does. */
+  function scattered(held, doc, inTags) {
+    if (held.length < 2) return false;
+    var title = words(plainText(doc.title)), text = words(plainText(doc.text));
+    var about = title.concat(text.slice(0, LEAD), inTags);
+    var starts = function (term) { return function (word) { return word.indexOf(term) === 0; }; };
+    if (held.some(function (term) { return about.some(starts(term)); })) return false;
+    var last = {};   // term -> position of its latest occurrence
+    for (var i = 0; i < text.length; i++) {
+      for (var t = 0; t < held.length; t++) {
+        if (text[i].indexOf(held[t]) !== 0) continue;
+        for (var other in last) {
+          if (other !== held[t] && i - last[other] <= NEAR) return false;
+        }
+        last[held[t]] = i;
+      }
+    }
+    return true;
+  }
+
   /* Rank sections by the query words they hold, rare words weighing more; then by the phrase */
   function rerank(result, job, index) {
     var all = sections(result);
@@ -210,9 +236,11 @@
       // 0.5) also the count of words matched, a higher one only how it ranks among equal matches
       var boost = typeof entry.item.boost === "number" ? entry.item.boost : 1;
       entry.weight = entry.tagged = entry.titled = 0;
-      Object.keys(terms).forEach(function (term) {
-        if (!terms[term]) return;
-        var weight = Math.log(1 + total / df[term]);
+      var doc = index.get(entry.item.location) || entry.item;
+      var held = Object.keys(terms).filter(function (term) { return terms[term]; });
+      var spread = scattered(held, doc, inTags);
+      held.forEach(function (term) {
+        var weight = Math.log(1 + total / df[term]) * (spread ? SCATTERED : 1);
         var starts = function (word) { return word.indexOf(term) === 0; };
         entry.weight += Math.min(boost, 1) * weight;
         if (inTags.some(starts)) entry.tagged += boost * weight;
@@ -221,7 +249,6 @@
       entry.phrase = 0;
       if (phrased && entry.weight) {
         // Results carry only a snippet of the text: count in the whole section
-        var doc = index.get(entry.item.location) || entry.item;
         var title = plainText(doc.title), text = plainText(doc.text);
         // In the title, or at the start of the text (what the section is about), it counts more
         var lead = " " + words(text).slice(0, 12).join(" ") + " ";
