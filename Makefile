@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build zensical offline bench mutation clean
+.PHONY: serve test check build zensical offline bench mutation golden clean
 
 serve: $(VENV)/.site  ## Set up and serve the site on http://127.0.0.1:8000/mls-c01/; edits to docs/, data/ or macros/ reload it
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -39,6 +39,9 @@ bench: $(VENV)/.dev  ## Print build time, page weight, search index size, search
 
 mutation: $(VENV)/.mutation  ## Mutate every line of macros/ and print the share of mutants the fast tests kill
 	$(BIN)/python scripts/mutation.py
+
+golden: $(VENV)/.dev  ## Rewrite tests/golden/ (every page's macro output) after an intended change; review its git diff
+	GOLDEN_UPDATE=1 $(BIN)/python -m pytest -q tests/test_golden_pages.py
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

@@ -97,8 +97,3 @@ def heading(level: int, text: str, anchor: str) -> str:
 def paragraph(markdown: str, css_class: str = "", searchable: bool = True) -> str:
     attributes = " ".join(filter(None, [f".{css_class}" if css_class else "", "" if searchable else NOT_SEARCHED]))
     return f"{markdown}\n{{: {attributes} }}\n\n" if attributes else f"{markdown}\n\n"
-
-
-def source(url: str) -> str:
-    """The row's AWS source: shown for checking, kept out of search (URLs would bloat the index)."""
-    return paragraph(f"Source: <{url}>", "source", searchable=False)

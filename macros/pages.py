@@ -66,7 +66,8 @@ def relative_link(from_page: str, target: str) -> str:
 def source_of(url: str, docs_dir: Path) -> str:
     """The docs/ path of the page served at `url`, under either engine and either URL style
     ('a/b/', 'a/b.html', 'a/b/index.html', '' for the home page)."""
-    stem = url.strip("/").removesuffix(".html").removesuffix("index").strip("/")
+    parts = url.strip("/").removesuffix(".html").split("/")
+    stem = "/".join(parts[:-1] if parts[-1] == "index" else parts)
     for candidate in (f"{stem}.md", f"{stem}/index.md" if stem else "index.md"):
         if (docs_dir / candidate).is_file():
             return candidate

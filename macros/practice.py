@@ -73,10 +73,6 @@ def home_domain(q: Question, exam: Exam) -> int:
     return int(home_task(q, exam).split(".")[0])
 
 
-def domains_of(q: Question, exam: Exam) -> set[int]:
-    return {int(task.split(".")[0]) for task in q.exams.get(exam.code, [])}
-
-
 def mock_quotas(weights: dict[int, int], pool: dict[int, int], count: int) -> dict[int, int]:
     """How many questions to draw from each domain: shares of `count` by weight, never more than a
     domain's pool holds (the shortfall goes to the other domains by weight), rounded by largest remainder."""
