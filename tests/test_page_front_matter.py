@@ -50,26 +50,17 @@ def test_an_empty_front_matter_declares_no_tags(docs):
     assert read_page(docs, page(docs, "d.md", "---\n\n---\n# D\n")).exams == {}
 
 
-def test_a_yaml_error_in_the_front_matter_names_the_page(docs):
-    file = page(docs, "e.md", "---\nexams: [1\n---\n# E\n")
+@pytest.mark.parametrize("path, front_matter, problem", [
+    ("e.md", "exams: [1\n", "front matter: YAML syntax error: expected ',' or ']', but got '<stream end>'"),
+    ("f/g.md", 'exams:\n  MLS-C01: ["three"]\n',
+     "front matter: field 'exams': Value error, MLS-C01: 'three' is not a task id like '2.1'"),
+    ("h.md", "exams:\n  MLS-C01: [3.4]\n", "front matter: field 'exams.MLS-C01.0': Input should be a valid string"),
+], ids=["yaml-syntax", "task-id", "nested-type"])
+def test_a_front_matter_fault_names_the_page_and_the_field(docs, path, front_matter, problem):
+    file = page(docs, path, f"---\n{front_matter}---\n# Title\n")
     with pytest.raises(DataError) as caught:
         read_page(docs, file)
-    assert str(caught.value) == "docs/e.md: front matter: YAML syntax error: expected ',' or ']', but got '<stream end>'"
-
-
-def test_a_wrong_tag_in_the_front_matter_names_the_page_and_the_field(docs):
-    file = page(docs, "f/g.md", '---\nexams:\n  MLS-C01: ["three"]\n---\n# G\n')
-    with pytest.raises(DataError) as caught:
-        read_page(docs, file)
-    assert str(caught.value) == ("docs/f/g.md: front matter: field 'exams': "
-                                 "Value error, MLS-C01: 'three' is not a task id like '2.1'")
-
-
-def test_a_tag_list_of_the_wrong_type_names_the_nested_field(docs):
-    file = page(docs, "h.md", "---\nexams:\n  MLS-C01: [3.4]\n---\n# H\n")
-    with pytest.raises(DataError) as caught:
-        read_page(docs, file)
-    assert str(caught.value) == "docs/h.md: front matter: field 'exams.MLS-C01.0': Input should be a valid string"
+    assert str(caught.value) == f"docs/{path}: {problem}"
 
 
 def test_every_page_is_read_and_keyed_by_its_docs_path(docs):
