@@ -31,8 +31,9 @@ def exam_code(data) -> str:
 
 @pytest.fixture
 def practice_page(page, base_url, exam_code):
+    """The exam's practice page with every domain shown ("All domains" in the filter)."""
     page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(f"{base_url}practice/{exam_code.lower()}/", wait_until="networkidle")
+    page.goto(f"{base_url}practice/{exam_code.lower()}/?domain=", wait_until="networkidle")
     return page
 
 
@@ -142,10 +143,33 @@ def test_filters_by_task_and_by_domain_from_the_address(page, base_url, exam_cod
     assert page.locator("#domain-1").is_hidden() and page.locator("#domain-2").is_visible()
 
 
+def test_page_opens_on_the_first_domain_and_all_domains_is_one_choice_away(page, base_url, exam_code, data):
+    page.goto(f"{base_url}practice/{exam_code.lower()}/", wait_until="networkidle")
+    everything = page.locator("form.pq").count()
+    shown = page.locator("form.pq:visible").all()
+    assert shown and all(form.get_attribute("data-domain") == "1" for form in shown)
+    assert page.locator("#domain-2").is_hidden()
+    assert f"Showing {len(shown)} of {everything} questions." in page.locator(".pq-filter-status").inner_text()
+    page.select_option("#pq-domain", "")
+    assert page.locator("form.pq:visible").count() == everything
+    assert page.url.endswith("?domain=")
+    page.reload(wait_until="networkidle")
+    assert page.locator("form.pq:visible").count() == everything
+
+
+def test_a_link_to_a_later_domain_opens_that_domain(page, base_url, exam_code):
+    page.goto(f"{base_url}practice/{exam_code.lower()}/#task-3-2", wait_until="networkidle")
+    assert page.locator("#task-3-2").is_visible() and page.locator("#domain-1").is_hidden()
+    page.evaluate("window.location.hash = 'task-2-1'")
+    page.wait_for_function("document.getElementById('task-2-1').offsetParent !== null")
+    assert page.locator("#domain-3").is_hidden()
+
+
 def test_without_javascript_answers_open_as_details(browser, base_url, exam_code):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{base_url}practice/{exam_code.lower()}/")
+    assert page.locator("form.pq:visible").count() == page.locator("form.pq").count()
     form = page.locator("form.pq").first
     assert form.locator('button[type="submit"]').is_hidden()
     explanation = form.locator("details.pq-answer .pq-why")

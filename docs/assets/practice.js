@@ -262,10 +262,27 @@
     var params = new URLSearchParams(window.location.search);
     Object.keys(fields).forEach(function (name) {
       var wanted = params.get(name);
-      if (wanted && all("option", fields[name]).some(function (o) { return o.value === wanted; })) {
+      if (wanted !== null && all("option", fields[name]).some(function (o) { return o.value === wanted; })) {
         fields[name].value = wanted;
       }
     });
+    // One domain at a time unless the address asks for more: the page stays light on a phone.
+    // The first domain, or the one holding the address's #anchor; "All domains" is one choice away.
+    var firstDomain = fields.domain.options[1] ? fields.domain.options[1].value : "";
+    var asked = Object.keys(fields).some(function (name) { return params.has(name); });
+    if (!asked) fields.domain.value = domainOf(hashTarget()) || firstDomain;
+
+    function hashTarget() {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      return id ? document.getElementById(id) : null;
+    }
+
+    function domainOf(element) {
+      if (!element) return "";
+      if (element.dataset.task && !element.dataset.domain) return element.dataset.task.split(".")[0];
+      var holder = element.closest("[data-domain]");
+      return holder ? holder.dataset.domain : "";
+    }
 
     function apply() {
       var state = load();
@@ -304,6 +321,8 @@
         : "Showing " + shown + " of " + forms.length + " questions.";
       var query = new URLSearchParams();
       Object.keys(fields).forEach(function (name) { if (fields[name].value) query.set(name, fields[name].value); });
+      if (domain === firstDomain && !task && !review) query.delete("domain"); // the default view
+      else if (!domain) query.set("domain", ""); // every domain, chosen on purpose
       var search = query.toString();
       try {
         window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
@@ -314,6 +333,15 @@
 
     filter.addEventListener("change", apply);
     filter.addEventListener("submit", function (event) { event.preventDefault(); });
+    window.addEventListener("hashchange", function () {
+      var target = hashTarget();
+      if (!target || !target.closest("[hidden]")) return;
+      fields.domain.value = domainOf(target);
+      fields.task.value = "";
+      fields.review.value = "";
+      apply();
+      target.scrollIntoView();
+    });
     filter.querySelector('[data-action="reset-exam"]').addEventListener("click", function () {
       var forms = practiceForms();
       if (!window.confirm("Clear your answers to the " + forms.length + " " + exam + " questions on this page?")) return;
@@ -331,6 +359,8 @@
       filter.querySelector(".pq-filter-status").textContent = "Your " + exam + " answers are cleared.";
     });
     apply();
+    filter.parentElement.classList.add("pq-filtered"); // from now on the filter decides what shows
+    if (!asked && hashTarget()) hashTarget().scrollIntoView();
   }
 
   // ---- Practice home: links, summaries, reset ---------------------------------------------
