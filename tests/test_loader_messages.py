@@ -54,6 +54,9 @@ def write(tmp_path, monkeypatch):
     return write
 
 
+INT = "Input should be a valid integer, unable to parse string as an integer"
+
+
 def message(path: Path, model=Entry) -> str:
     with pytest.raises(DataError) as caught:
         load_rows(path, model)
@@ -63,8 +66,7 @@ def message(path: Path, model=Entry) -> str:
 @pytest.mark.parametrize("key", ["slug", "code", "name", "title", "term"])
 def test_an_entry_is_named_by_its_first_identifying_field(write, key):
     path = write("rows.yml", f"- slug: first\n- {key}: Second one\n  size: big\n")
-    assert message(path) == ("data/rows.yml: line 3: entry 2 ('Second one'): field 'size': "
-                             "Input should be a valid integer, unable to parse string as an integer")
+    assert message(path) == f"data/rows.yml: line 3: entry 2 ('Second one'): field 'size': {INT}"
 
 
 def test_slug_names_an_entry_before_the_other_identifying_fields(write):
@@ -74,38 +76,48 @@ def test_slug_names_an_entry_before_the_other_identifying_fields(write):
     assert message(path).startswith("data/rows.yml: line 3: entry 1 ('Ti'): field 'size'")
 
 
-def test_an_entry_without_a_text_name_is_named_by_its_number(write):
-    path = write("rows.yml", "- slug: a\n- slug: b\n- slug: 3\n")
-    assert message(path) == "data/rows.yml: line 3: entry 3: field 'slug': Input should be a valid string"
-
-
-def test_a_fault_in_a_list_item_points_at_the_item_s_line(write):
-    path = write("rows.yml", "- slug: a\n  parts:\n    - 1\n    - 2\n    - three\n")
-    assert message(path) == ("data/rows.yml: line 5: entry 1 ('a'): field 'parts.2': "
-                             "Input should be a valid integer, unable to parse string as an integer")
-
-
-def test_a_fault_in_a_nested_mapping_points_at_its_key_s_line(write):
-    path = write("rows.yml", "- slug: a\n  limits:\n    ok: 1\n    bad: many\n")
-    assert message(path) == ("data/rows.yml: line 4: entry 1 ('a'): field 'limits.bad': "
-                             "Input should be a valid integer, unable to parse string as an integer")
-
-
-def test_a_value_that_fits_no_alternative_lists_each_on_the_field_s_line(write):
-    path = write("rows.yml", "- slug: a\n  size: 1\n\n  amount: lots\n")
-    assert message(path) == (
-        "data/rows.yml: line 4: entry 1 ('a'): field 'amount.int': "
-        "Input should be a valid integer, unable to parse string as an integer\n"
-        "data/rows.yml: line 4: entry 1 ('a'): field 'amount.list[int]': Input should be a valid list")
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("- slug: a\n- slug: b\n- slug: 3\n",
+                 "data/rows.yml: line 3: entry 3: field 'slug': Input should be a valid string",
+                 id="an entry without a text name is named by its number"),
+    pytest.param("- slug: a\n  parts:\n    - 1\n    - 2\n    - three\n",
+                 f"data/rows.yml: line 5: entry 1 ('a'): field 'parts.2': {INT}",
+                 id="a fault in a list item points at the item's line"),
+    pytest.param("- slug: a\n  limits:\n    ok: 1\n    bad: many\n",
+                 f"data/rows.yml: line 4: entry 1 ('a'): field 'limits.bad': {INT}",
+                 id="a fault in a nested mapping points at its key's line"),
+    pytest.param("- slug: a\n  size: 1\n\n  amount: lots\n",
+                 f"data/rows.yml: line 4: entry 1 ('a'): field 'amount.int': {INT}\n"
+                 "data/rows.yml: line 4: entry 1 ('a'): field 'amount.list[int]': Input should be a valid list",
+                 id="a value that fits no alternative lists each on the field's line"),
+    pytest.param("- slug: a\n- slug: nameless\n",
+                 "data/rows.yml: line 2: entry 2 ('nameless'): field '(entry)': Value error, needs a name",
+                 id="a fault of the whole entry is reported as the entry"),
+    pytest.param("- slug: a\n- slug: b\n  limits:\n    x: 1\n    y: 2\n    x: 3\n",
+                 "data/rows.yml: line 6: key 'x' appears twice (first on line 4)",
+                 id="a key written twice inside a nested mapping names both lines"),
+    pytest.param("- slug: a\n- slug: Kinesis\n- slug: b\n- slug: kinesis\n",
+                 "data/rows.yml: line 4: entry 4 ('kinesis'): duplicate 'kinesis' (already used by entry 2)",
+                 id="keys differing only in case are duplicates"),
+    pytest.param("- slug: a\n  parts: [1\n",
+                 "data/rows.yml: line 3, column 1: YAML syntax error: did not find expected ',' or ']'",
+                 id="a YAML syntax error gives line and column"),
+    pytest.param("- slug: \x07\n",
+                 "data/rows.yml: YAML syntax error: unacceptable character #x0007: "
+                 "control characters are not allowed\n  in \"<unicode string>\", position 8",
+                 id="a YAML error without a position is reported whole"),
+    pytest.param("- slug: a\n- just text\n", "data/rows.yml: line 2: entry 2: must be a mapping of fields",
+                 id="an entry that is not a mapping is refused"),
+])
+def test_a_faulty_file_is_reported_word_for_word(write, text, expected):
+    assert message(write("rows.yml", text)) == expected
 
 
 def test_every_fault_of_an_entry_is_listed_in_line_order(write):
     path = write("rows.yml", "- slug: a\n  parts: [x]\n  size: y\n  colour: blue\n")
     assert message(path).splitlines() == [
-        "data/rows.yml: line 2: entry 1 ('a'): field 'parts.0': "
-        "Input should be a valid integer, unable to parse string as an integer",
-        "data/rows.yml: line 3: entry 1 ('a'): field 'size': "
-        "Input should be a valid integer, unable to parse string as an integer",
+        f"data/rows.yml: line 2: entry 1 ('a'): field 'parts.0': {INT}",
+        f"data/rows.yml: line 3: entry 1 ('a'): field 'size': {INT}",
         "data/rows.yml: line 4: entry 1 ('a'): field 'colour': unknown field (not in the schema; check the spelling)",
     ]
 
@@ -120,37 +132,6 @@ def test_a_missing_field_points_at_the_entry_s_first_line(write):
             return self.slug
     path = write("rows.yml", "- slug: a\n  purpose: p\n\n- slug: b\n  extra: 1\n")
     assert message(path, Named) == "data/rows.yml: line 4: entry 2 ('b'): field 'purpose': missing required field"
-
-
-def test_a_fault_of_the_whole_entry_is_reported_as_the_entry(write):
-    path = write("rows.yml", "- slug: a\n- slug: nameless\n")
-    assert message(path) == "data/rows.yml: line 2: entry 2 ('nameless'): field '(entry)': Value error, needs a name"
-
-
-def test_a_key_written_twice_inside_a_nested_mapping_names_both_lines(write):
-    path = write("rows.yml", "- slug: a\n- slug: b\n  limits:\n    x: 1\n    y: 2\n    x: 3\n")
-    assert message(path) == "data/rows.yml: line 6: key 'x' appears twice (first on line 4)"
-
-
-def test_keys_differing_only_in_case_are_duplicates(write):
-    path = write("rows.yml", "- slug: a\n- slug: Kinesis\n- slug: b\n- slug: kinesis\n")
-    assert message(path) == "data/rows.yml: line 4: entry 4 ('kinesis'): duplicate 'kinesis' (already used by entry 2)"
-
-
-def test_a_yaml_syntax_error_gives_line_and_column(write):
-    path = write("rows.yml", "- slug: a\n  parts: [1\n")
-    assert message(path) == "data/rows.yml: line 3, column 1: YAML syntax error: did not find expected ',' or ']'"
-
-
-def test_a_yaml_error_without_a_position_is_reported_whole(write):
-    path = write("rows.yml", "- slug: \x07\n")
-    assert message(path) == ("data/rows.yml: YAML syntax error: unacceptable character #x0007: "
-                             "control characters are not allowed\n  in \"<unicode string>\", position 8")
-
-
-def test_an_entry_that_is_not_a_mapping_is_refused(write):
-    path = write("rows.yml", "- slug: a\n- just text\n")
-    assert message(path) == "data/rows.yml: line 2: entry 2: must be a mapping of fields"
 
 
 @pytest.mark.parametrize("text", ["", "# only a comment\n", "[]\n", "slug: a\n"])
