@@ -21,6 +21,7 @@ def define_env(env) -> None:
     site = load_site(project)
     data = site.data
     facts_date = env.conf["extra"]["facts_date"]
+    site_changes = changes.events(changes.all_rows(data))
 
     def current_page() -> str:
         return source_of(env.page.url, docs_dir)
@@ -88,12 +89,12 @@ def define_env(env) -> None:
 
     @env.macro
     def changes_table() -> str:
-        return changes.changes_table(data, link)
+        return changes.changes_table(site_changes, link)
 
     @env.macro
     def page_changes() -> str:
         """The changes of the rows taught on this page, linked to the "What changed" page."""
-        return changes.page_changes(changes.all_rows(data), current_page(), link)
+        return changes.page_changes(site_changes, current_page(), link)
 
     # --- glossary (macros/glossary.py): a front page and one page per letter in docs/glossary/ ---
 

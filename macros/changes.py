@@ -68,25 +68,25 @@ def all_rows(data: SiteData) -> list:
     return [row for kind in KINDS for row in getattr(data, kind)]
 
 
-def events(data: SiteData) -> list[Event]:
-    return _newest_first(row_events(all_rows(data)))
+def events(rows: Iterable) -> list[Event]:
+    """Every event of these rows, anchored, newest first: what the "What changed" page lists and
+    the page boxes pick from, so both use the same anchors."""
+    return _newest_first(row_events(rows))
 
 
-def changes_table(data: SiteData, link: Link) -> str:
+def changes_table(found: Iterable[Event], link: Link) -> str:
     rows = [[f'<span id="{e.anchor}"></span>{_when(e)}', row_link(e.row, link, e.row.label),
-             m.inline(e.what), f"<{e.source}>"] for e in events(data)]
+             m.inline(e.what), f"<{e.source}>"] for e in found]
     return m.table(["When", "What", "Change", "Source"], rows, "data-table changes")
 
 
-def page_changes(rows: Iterable, page: str, link: Link) -> str:
-    """The box on `page`: the changes of those of `rows` (pass every row, so anchors match the "What
-    changed" page) taught there, newest first, each linked to its row's section and to its entry on
-    the "What changed" page; nothing when the page has none."""
-    own = [event for event in _newest_first(row_events(rows)) if event.row.page == page]
+def page_changes(found: Iterable[Event], page: str, link: Link) -> str:
+    """The box on `page`: those of the site's `events` whose row is taught there, newest first, each
+    linked to its row's section and to its entry on the "What changed" page; nothing when the page
+    has none."""
+    own = [event for event in found if event.row.page == page]
     if not own:
         return ""
     items = [f"- **{_when(e)}**: {row_link(e.row, link, e.row.label)}: {m.inline(e.what)} "
              f"({m.link('details and source', link(f'{CHANGES_PAGE}#{e.anchor}'))})" for e in own]
     return m.admonition("info", BOX_TITLE, "\n".join(items))
-
-

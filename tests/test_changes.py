@@ -15,6 +15,7 @@ BOX_CALL = "{{ page_changes() }}"
 PAGES_WITH_BOX = sorted(str(path.relative_to(ROOT / "docs")) for path in (ROOT / "docs").rglob("*.md")
                         if BOX_CALL in path.read_text(encoding="utf-8"))
 SOURCE = "https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html"
+EVENTS = changes.events(changes.all_rows(DATA))
 
 
 def entry(term: str, page: str, *dated: tuple[str, str]) -> GlossaryEntry:
@@ -32,13 +33,13 @@ def link(target: str) -> str:
 
 def test_a_page_whose_rows_have_no_changes_renders_nothing():
     rows = [entry("Quiet", "a.md"), entry("Elsewhere", "b.md", ("2025-01-02", "Moved"))]
-    assert changes.page_changes(rows, "a.md", link) == ""
+    assert changes.page_changes(changes.events(rows), "a.md", link) == ""
 
 
 def test_box_lists_only_this_pages_changes_newest_first_with_both_links():
     rows = [entry("Old", "a.md", ("2021-03-04", "First")), entry("Other", "b.md", ("2026-01-01", "Not here")),
             entry("New", "a.md", ("2025-05-06", "Second"), ("2023-07-08", "Between"))]
-    box = changes.page_changes(rows, "a.md", link)
+    box = changes.page_changes(changes.events(rows), "a.md", link)
     assert box.lstrip().startswith('!!! info "Changed since the exam guide"')
     assert "Not here" not in box
     assert box.index("6 May 2025") < box.index("8 July 2023") < box.index("4 March 2021")
@@ -49,14 +50,14 @@ def test_box_lists_only_this_pages_changes_newest_first_with_both_links():
 def test_a_change_dated_by_month_only_shows_no_invented_day():
     row = entry("Tiers", "generative-ai/operations.md", ("2025-11", "Priority tier added"),
                 ("2025-10-15", "Flex tier added"))
-    box = changes.page_changes([row], "generative-ai/operations.md", link)
+    box = changes.page_changes(changes.events([row]), "generative-ai/operations.md", link)
     assert "- **November 2025**: " in box and "- **15 October 2025**: " in box
     assert "1 November" not in box
 
 
 def test_box_escapes_data_text():
     rows = [entry("Nasty", "a.md", ("2025-01-01", "Now <script>alert(1)</script> {{ x }} [a](b) | *b*"))]
-    box = changes.page_changes(rows, "a.md", link)
+    box = changes.page_changes(changes.events(rows), "a.md", link)
     assert "<script>" not in box and "{{" not in box and "[a](b)" not in box and "|" not in box
     assert "&lt;script&gt;" in box
 
@@ -69,7 +70,7 @@ def test_two_changes_of_a_row_on_one_day_get_distinct_anchors():
 
 def test_anchors_on_a_page_match_the_whole_site_list():
     """A page's box anchors its links the same way the "What changed" page does."""
-    everything = {(e.row.key, e.what): e.anchor for e in changes.events(DATA)}
+    everything = {(e.row.key, e.what): e.anchor for e in EVENTS}
     for event in changes.row_events(changes.all_rows(DATA)):
         if event.row.page in PAGES_WITH_BOX:
             assert everything[(event.row.key, event.what)] == event.anchor
@@ -78,7 +79,7 @@ def test_anchors_on_a_page_match_the_whole_site_list():
 def test_status_changes_are_listed_with_their_date():
     closed = [s for s in DATA.services if s.status.value != "current" and s.status_date]
     assert closed
-    found = {(e.row.key, e.date) for e in changes.events(DATA)}
+    found = {(e.row.key, e.date) for e in EVENTS}
     assert all((s.slug, s.status_date) in found for s in closed)
 
 
@@ -94,7 +95,7 @@ def test_no_hand_written_changed_since_box_remains():
 
 
 def test_every_page_teaching_a_changed_row_shows_the_box():
-    pages = {event.row.page for event in changes.events(DATA)}
+    pages = {event.row.page for event in EVENTS}
     assert sorted(pages - set(PAGES_WITH_BOX)) == []
 
 
@@ -112,7 +113,7 @@ def box_items(page_html: str):
 
 @pytest.mark.parametrize("page", PAGES_WITH_BOX)
 def test_each_box_lists_exactly_the_changes_of_its_rows(page, html_pages):
-    expected = [e for e in changes.events(DATA) if e.row.page == page]
+    expected = [e for e in EVENTS if e.row.page == page]
     items = box_items(html_pages[built_page(page)])
     assert len(items) == len(expected)
     listed = [urlsplit(item.find_all("a")[-1]["href"]).fragment for item in items]
@@ -134,7 +135,7 @@ def test_box_links_resolve_to_the_changes_page_and_the_rows(page, html_pages):
 
 def test_every_event_has_an_anchor_on_the_changes_page(html_pages):
     targets = ids(html_pages[CHANGES_PAGE])
-    missing = [e.anchor for e in changes.events(DATA) if e.anchor not in targets]
+    missing = [e.anchor for e in EVENTS if e.anchor not in targets]
     assert not missing
 
 
@@ -144,4 +145,4 @@ def test_a_dated_change_shows_on_its_page(html_pages):
     assert "30 September 2026" in labeling and "Mechanical Turk" in labeling
     transfer = " ".join(li.get_text(" ") for li in box_items(html_pages[built_page("data-engineering/data-transfer.md")]))
     assert "12 November 2024" in transfer and "Snowcone" in transfer
-    assert datetime.date(2024, 11, 12) in {e.date for e in changes.events(DATA)}
+    assert datetime.date(2024, 11, 12) in {e.date for e in EVENTS}
