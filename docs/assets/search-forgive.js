@@ -82,7 +82,7 @@
     function (term) {
       var root = stem(term);
       // Material adds the trailing wildcard itself
-      return root && { query: root, clause: root, matches: function (word) { return word.indexOf(root) === 0; } };
+      return root && { query: root, clause: root, matches: startsWith(root) };
     },
     function (term) {
       return { query: term + "~1", clause: term, matches: function (word) { return distance(word, term) <= 1; } };
@@ -192,20 +192,23 @@
     return count;
   }
 
+  function startsWith(term) {
+    return function (word) { return word.indexOf(term) === 0; };
+  }
+
   /* True when a section holds two or more of the query's words only far apart in its body: none in
      its title, page keywords or opening words, no two within NEAR words of each other. The chooser
      table that says "sentiment" in one row and "analysis" in another does not answer "sentiment
      analysis"; Comprehend, whose purpose says "sentiment", does. */
-  function scattered(held, doc, inTags) {
+  function scattered(held, title, text, inTags) {
     if (held.length < 2) return false;
-    var title = words(plainText(doc.title)), text = words(plainText(doc.text));
     var about = title.concat(text.slice(0, LEAD), inTags);
-    var starts = function (term) { return function (word) { return word.indexOf(term) === 0; }; };
-    if (held.some(function (term) { return about.some(starts(term)); })) return false;
+    var matches = held.map(startsWith);
+    if (matches.some(function (match) { return about.some(match); })) return false;
     var last = {};   // term -> position of its latest occurrence
     for (var i = 0; i < text.length; i++) {
       for (var t = 0; t < held.length; t++) {
-        if (text[i].indexOf(held[t]) !== 0) continue;
+        if (!matches[t](text[i])) continue;
         for (var other in last) {
           if (other !== held[t] && i - last[other] <= NEAR) return false;
         }
@@ -236,24 +239,29 @@
       // 0.5) also the count of words matched, a higher one only how it ranks among equal matches
       var boost = typeof entry.item.boost === "number" ? entry.item.boost : 1;
       entry.weight = entry.tagged = entry.titled = 0;
-      var doc = index.get(entry.item.location) || entry.item;
       var held = Object.keys(terms).filter(function (term) { return terms[term]; });
-      var spread = scattered(held, doc, inTags);
+      // Results carry only a snippet of the text: read the whole section, once, when a rule needs it
+      var doc = index.get(entry.item.location) || entry.item;
+      var title = "", text = "", titleWords = [], textWords = [];
+      if (held.length > 1 || phrased) {
+        title = plainText(doc.title);
+        text = plainText(doc.text);
+        titleWords = words(title);
+        textWords = words(text);
+      }
+      var spread = scattered(held, titleWords, textWords, inTags);
       held.forEach(function (term) {
         var weight = Math.log(1 + total / df[term]) * (spread ? SCATTERED : 1);
-        var starts = function (word) { return word.indexOf(term) === 0; };
         entry.weight += Math.min(boost, 1) * weight;
-        if (inTags.some(starts)) entry.tagged += boost * weight;
-        if (inTitle.some(starts)) entry.titled += boost * weight;
+        if (inTags.some(startsWith(term))) entry.tagged += boost * weight;
+        if (inTitle.some(startsWith(term))) entry.titled += boost * weight;
       });
       entry.phrase = 0;
       if (phrased && entry.weight) {
-        // Results carry only a snippet of the text: count in the whole section
-        var title = plainText(doc.title), text = plainText(doc.text);
         // In the title, or at the start of the text (what the section is about), it counts more
-        var lead = " " + words(text).slice(0, 12).join(" ") + " ";
+        var lead = " " + textWords.slice(0, 12).join(" ") + " ";
         var hits = 3 * occurrences(title, phrased) + occurrences(text, phrased) + occurrences(lead, phrased);
-        entry.phrase = boost * hits / Math.sqrt(words(title + text).length || 1);
+        entry.phrase = boost * hits / Math.sqrt(titleWords.length + textWords.length || 1);
       }
     });
     all.sort(function (a, b) {
