@@ -19,7 +19,6 @@ printed sheets: one build, then Lighthouse); `--page PATH` (repeatable; score th
 """
 
 import argparse
-
 import gzip
 import io
 import json

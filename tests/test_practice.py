@@ -143,7 +143,7 @@ def test_filters_by_task_and_by_domain_from_the_address(page, base_url, exam_cod
     assert page.locator("#domain-1").is_hidden() and page.locator("#domain-2").is_visible()
 
 
-def test_page_opens_on_the_first_domain_and_all_domains_is_one_choice_away(page, base_url, exam_code, data):
+def test_page_opens_on_the_first_domain_and_all_domains_is_one_choice_away(page, base_url, exam_code):
     page.goto(f"{base_url}practice/{exam_code.lower()}/", wait_until="networkidle")
     everything = page.locator("form.pq").count()
     shown = page.locator("form.pq:visible").all()
